@@ -1,0 +1,40 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { STSClient } from '@aws-sdk/client-sts';
+
+/** The SDK clients every step receives as its first parameter. */
+export interface Clients {
+  readonly cloudtrail: CloudTrailClient;
+  readonly cloudwatch: CloudWatchClient;
+  readonly logs: CloudWatchLogsClient;
+  readonly sns: SNSClient;
+  readonly sts: STSClient;
+}
+
+/** Bounded per-call timeouts so a hung endpoint cannot eat the Lambda timeout; the SDK retries throttling. */
+export const CLIENT_LIMITS = {
+  maxAttempts: 4,
+  connectionTimeoutMs: 3_000,
+  requestTimeoutMs: 10_000,
+} as const;
+
+/** Builds the clients once per cold start, for one region; AWS_ENDPOINT_URL is honoured by the SDK itself. */
+export function createClients(region: string): Clients {
+  const options = {
+    region,
+    maxAttempts: CLIENT_LIMITS.maxAttempts,
+    requestHandler: {
+      connectionTimeout: CLIENT_LIMITS.connectionTimeoutMs,
+      requestTimeout: CLIENT_LIMITS.requestTimeoutMs,
+    },
+  };
+  return {
+    cloudtrail: new CloudTrailClient(options),
+    cloudwatch: new CloudWatchClient(options),
+    logs: new CloudWatchLogsClient(options),
+    sns: new SNSClient(options),
+    sts: new STSClient(options),
+  };
+}

@@ -1,0 +1,164 @@
+import { type ControlSpec, PROFILE_IDS, type ProfileId, SECURITY_GROUP_CHANGES } from './controls';
+
+export type Mode = 'enforce' | 'detect';
+export const SUBSCRIPTION_PROTOCOLS = [
+  'email',
+  'email-json',
+  'https',
+  'http',
+  'sqs',
+  'lambda',
+  'sms',
+] as const;
+export type SubscriptionProtocol = (typeof SUBSCRIPTION_PROTOCOLS)[number];
+
+export interface Subscription {
+  readonly protocol: SubscriptionProtocol;
+  readonly endpoint: string;
+}
+
+/** Either a topic the enforcer creates by name in this account, or an existing topic by ARN. */
+export type TopicRef =
+  | { readonly kind: 'name'; readonly name: string }
+  | { readonly kind: 'arn'; readonly arn: string };
+
+export interface Config {
+  readonly control: ControlSpec;
+  readonly region: string;
+  readonly logGroupName?: string;
+  readonly filterName: string;
+  readonly metricNamespace: string;
+  readonly metricName: string;
+  readonly alarmName: string;
+  readonly topic: TopicRef;
+  readonly subscriptions: readonly Subscription[];
+  readonly patternProfile: ProfileId;
+  readonly mode: Mode;
+  readonly healTrailLogging: boolean;
+  /** Name of the enforcer's own IAM role: CloudTrail events from its sessions are skipped. */
+  readonly ownRoleName?: string;
+}
+
+/** Thrown once at cold start; `problems` names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const NAME = /^[^:*]{1,512}$/;
+const METRIC_PART = /^[^:$*]{1,255}$/;
+const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
+const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** Reads and validates the enforcer's configuration; throws one ConfigError listing every bad variable. */
+export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANGES): Config {
+  const problems: string[] = [];
+  const text = (key: string, fallback: string, re: RegExp): string => {
+    const value = (env[key] ?? '').trim() || fallback;
+    if (!re.test(value)) problems.push(`${key}=${JSON.stringify(value)} is not a valid name (${re.source})`);
+    return value;
+  };
+  const region = (env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '').trim();
+  if (!REGION.test(region)) problems.push(`AWS_REGION=${JSON.stringify(region)} is not an AWS region`);
+  const logGroupName = (env.LOG_GROUP_NAME ?? '').trim() || undefined;
+  if (logGroupName !== undefined && !/^[\w\-./#]{1,512}$/.test(logGroupName)) {
+    problems.push(`LOG_GROUP_NAME=${JSON.stringify(logGroupName)} is not a valid log group name`);
+  }
+  const ownRoleName = (env.ENFORCER_ROLE_NAME ?? '').trim() || undefined;
+  const config: Config = {
+    control,
+    region,
+    ...(logGroupName ? { logGroupName } : {}),
+    ...(ownRoleName ? { ownRoleName } : {}),
+    filterName: text('FILTER_NAME', control.defaults.filterName, NAME),
+    metricNamespace: text('METRIC_NAMESPACE', control.defaults.metricNamespace, METRIC_PART),
+    metricName: text('METRIC_NAME', control.defaults.metricName, METRIC_PART),
+    alarmName: text('ALARM_NAME', control.defaults.alarmName, /^(?!\s*$)[^:]{0,255}$/u),
+    topic: readTopic(env, problems),
+    subscriptions: readSubscriptions(env.SUBSCRIPTIONS ?? '', problems),
+    patternProfile: oneOf(env, 'PATTERN_PROFILE', PROFILE_IDS, 'cis', problems),
+    mode: oneOf(env, 'MODE', ['enforce', 'detect'] as const, 'enforce', problems),
+    healTrailLogging: readBoolean(env, 'HEAL_TRAIL_LOGGING', true, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function readTopic(env: Env, problems: string[]): TopicRef {
+  const arn = (env.TOPIC_ARN ?? '').trim();
+  const name = (env.TOPIC_NAME ?? '').trim();
+  if (arn && name) problems.push('TOPIC_ARN and TOPIC_NAME are both set: set one');
+  if (arn) {
+    if (!TOPIC_ARN.test(arn)) problems.push(`TOPIC_ARN=${JSON.stringify(arn)} is not an SNS topic ARN`);
+    return { kind: 'arn', arn };
+  }
+  const topicName = name || 'cis-monitoring-alarms';
+  if (!TOPIC_NAME.test(topicName))
+    problems.push(`TOPIC_NAME=${JSON.stringify(topicName)} is not a valid topic name`);
+  return { kind: 'name', name: topicName };
+}
+
+/** Parses `protocol:endpoint,protocol:endpoint`; endpoints may contain colons (https:https://…). */
+function readSubscriptions(raw: string, problems: string[]): Subscription[] {
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  const result: Subscription[] = [];
+  for (const item of items) {
+    const colon = item.indexOf(':');
+    const protocol = item.slice(0, colon);
+    const endpoint = item.slice(colon + 1).trim();
+    const problem = subscriptionProblem(protocol, endpoint);
+    if (colon < 0 || problem) {
+      problems.push(`SUBSCRIPTIONS entry ${JSON.stringify(item)} ${problem ?? 'must be protocol:endpoint'}`);
+    } else if (!result.some((s) => s.protocol === protocol && s.endpoint === endpoint)) {
+      result.push({ protocol: protocol as SubscriptionProtocol, endpoint });
+    }
+  }
+  return result;
+}
+
+function subscriptionProblem(protocol: string, endpoint: string): string | undefined {
+  if (!(SUBSCRIPTION_PROTOCOLS as readonly string[]).includes(protocol)) {
+    return `has unknown protocol ${JSON.stringify(protocol)} (one of ${SUBSCRIPTION_PROTOCOLS.join(', ')})`;
+  }
+  const checks: Partial<Record<SubscriptionProtocol, RegExp>> = {
+    email: /^[^@\s]+@[^@\s]+\.[^@\s]+$/,
+    'email-json': /^[^@\s]+@[^@\s]+\.[^@\s]+$/,
+    https: /^https:\/\/\S+$/,
+    http: /^http:\/\/\S+$/,
+    sqs: /^arn:aws[a-z-]*:sqs:[a-z0-9-]+:\d{12}:\S+$/,
+    lambda: /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:\S+$/,
+    sms: /^\+\d{6,15}$/,
+  };
+  const re = checks[protocol as SubscriptionProtocol];
+  return re && !re.test(endpoint) ? `has an invalid ${protocol} endpoint` : undefined;
+}
+
+function oneOf<T extends string>(
+  env: Env,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+  problems: string[],
+): T {
+  const value = (env[key] ?? '').trim() || fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`${key}=${JSON.stringify(value)} must be one of ${allowed.join(', ')}`);
+  return fallback;
+}
+
+function readBoolean(env: Env, key: string, fallback: boolean, problems: string[]): boolean {
+  const value = (env[key] ?? '').trim().toLowerCase();
+  if (value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  problems.push(`${key}=${JSON.stringify(env[key])} must be true or false`);
+  return fallback;
+}

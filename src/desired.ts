@@ -1,0 +1,45 @@
+import type { Config } from './config';
+import type { DesiredState, TrailView } from './model';
+
+/** The ARN of the configured topic, or of the topic the enforcer owns by name in this account and region. */
+export function topicArn(config: Config, accountId: string): string {
+  return config.topic.kind === 'arn'
+    ? config.topic.arn
+    : `arn:aws:sns:${config.region}:${accountId}:${config.topic.name}`;
+}
+
+/** A topic may be created by name only in this account and region. */
+function creatableName(config: Config, accountId: string): string | undefined {
+  if (config.topic.kind === 'name') return config.topic.name;
+  const parts = config.topic.arn.split(':');
+  return parts[3] === config.region && parts[4] === accountId ? parts[5] : undefined;
+}
+
+/** Derives the desired state from the control entry, the configuration and the discovered trail. */
+export function desiredState(config: Config, accountId: string, trail: TrailView): DesiredState {
+  const { control } = config;
+  const createName = creatableName(config, accountId);
+  return {
+    region: config.region,
+    accountId,
+    logGroupName: trail.logGroupName,
+    healTrailLogging: config.healTrailLogging,
+    filter: {
+      name: config.filterName,
+      profile: control.profiles[config.patternProfile],
+      metricNamespace: config.metricNamespace,
+      metricName: config.metricName,
+      metricValue: control.metricValue,
+    },
+    alarm: {
+      ...control.alarm,
+      name: config.alarmName,
+      description: `${control.id} (Security Hub ${control.securityHubId}): ${control.title}. Managed by cis-monitoring-enforcer.`,
+    },
+    topic: {
+      arn: topicArn(config, accountId),
+      ...(createName ? { createName } : {}),
+      subscriptions: config.subscriptions,
+    },
+  };
+}

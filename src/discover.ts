@@ -1,0 +1,103 @@
+import {
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+  type Trail,
+} from '@aws-sdk/client-cloudtrail';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { Clients } from './clients';
+import type { Config } from './config';
+import { attempt } from './errors';
+import type { TrailView } from './model';
+import { grants } from './permissions';
+import { parseLogGroupArn, recordsManagementWrites, staticProblem } from './trail-rules';
+
+/** IAM actions discovery calls (sts:GetCallerIdentity needs no grant). */
+export const DISCOVER_GRANTS = [
+  ...grants('any', 'cloudtrail:DescribeTrails'),
+  ...grants('trail', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors'),
+];
+
+/** What discovery found: the qualifying trail, or every reason none qualifies. */
+export interface Discovery {
+  readonly accountId: string;
+  readonly trail?: TrailView;
+  readonly problems: readonly string[];
+  /** The region a correctly deployed enforcer would run in, when discovery points elsewhere. */
+  readonly regionHint?: string;
+}
+
+/** Finds the trail whose log group this region's enforcer must use; creates nothing. */
+export async function discover(clients: Clients, config: Config): Promise<Discovery> {
+  const [identity, described] = await Promise.all([
+    attempt('discover', 'sts:GetCallerIdentity', '*', () =>
+      clients.sts.send(new GetCallerIdentityCommand({})),
+    ),
+    attempt('discover', 'cloudtrail:DescribeTrails', '*', () =>
+      clients.cloudtrail.send(new DescribeTrailsCommand({ includeShadowTrails: true })),
+    ),
+  ]);
+  const accountId = identity.Account ?? '';
+  const trails = described.trailList ?? [];
+  if (trails.length === 0) return { accountId, problems: ['no CloudTrail trail exists in this account'] };
+  const where = { region: config.region, accountId, logGroupName: config.logGroupName };
+  const problems: string[] = [];
+  const candidates: Trail[] = [];
+  for (const trail of trails) {
+    const problem = staticProblem(trail, where);
+    if (problem) problems.push(problem);
+    else candidates.push(trail);
+  }
+  const checked = await Promise.all(candidates.map((trail) => checkTrail(clients, config, trail)));
+  const trail = checked.find((c) => c.view)?.view;
+  if (trail) return { accountId, trail, problems: [] };
+  problems.push(...checked.flatMap((c) => (c.problem ? [c.problem] : [])));
+  return { accountId, problems, ...regionHint(trails, accountId, config.region) };
+}
+
+/** Reads a candidate's logging status and selectors; a view when it qualifies, else the reason. */
+async function checkTrail(
+  clients: Clients,
+  config: Config,
+  trail: Trail,
+): Promise<{ view?: TrailView; problem?: string }> {
+  const arn = trail.TrailARN ?? '';
+  const [status, selectors] = await Promise.all([
+    attempt('discover', 'cloudtrail:GetTrailStatus', arn, () =>
+      clients.cloudtrail.send(new GetTrailStatusCommand({ Name: arn })),
+    ),
+    trail.HasCustomEventSelectors
+      ? attempt('discover', 'cloudtrail:GetEventSelectors', arn, () =>
+          clients.cloudtrail.send(new GetEventSelectorsCommand({ TrailName: arn })),
+        )
+      : Promise.resolve(undefined),
+  ]);
+  const name = trail.Name ?? arn;
+  if (!recordsManagementWrites(selectors))
+    return { problem: `trail ${name} does not record management write events` };
+  const isLogging = status.IsLogging === true;
+  if (!isLogging && !config.healTrailLogging) {
+    return { problem: `trail ${name} is not logging (HEAL_TRAIL_LOGGING=false, so it was left stopped)` };
+  }
+  const group = parseLogGroupArn(trail.CloudWatchLogsLogGroupArn ?? '');
+  const view: TrailView = {
+    name,
+    arn,
+    homeRegion: trail.HomeRegion ?? config.region,
+    logGroupName: group?.name ?? '',
+    logGroupArn: trail.CloudWatchLogsLogGroupArn ?? '',
+    isLogging,
+  };
+  return { view };
+}
+
+/** Names the region of a multi-region trail's log group in this account, when it is not this one. */
+function regionHint(trails: readonly Trail[], accountId: string, region: string): { regionHint?: string } {
+  for (const trail of trails) {
+    const group = parseLogGroupArn(trail.CloudWatchLogsLogGroupArn ?? '');
+    if (trail.IsMultiRegionTrail && group && group.accountId === accountId && group.region !== region) {
+      return { regionHint: group.region };
+    }
+  }
+  return {};
+}

@@ -1,0 +1,113 @@
+import type { Subscription } from './config';
+import type { AlarmSpec, PatternProfile } from './controls';
+
+/** The trail whose CloudWatch Logs group the control lives on, as discovery found it. */
+export interface TrailView {
+  readonly name: string;
+  readonly arn: string;
+  readonly homeRegion: string;
+  readonly logGroupName: string;
+  readonly logGroupArn: string;
+  readonly isLogging: boolean;
+}
+
+export interface MetricTransformationView {
+  readonly metricNamespace: string;
+  readonly metricName: string;
+  readonly metricValue: string;
+  readonly defaultValue?: number;
+  readonly hasDimensions: boolean;
+}
+
+export interface FilterView {
+  readonly name: string;
+  readonly pattern: string;
+  readonly transformations: readonly MetricTransformationView[];
+}
+
+export interface AlarmView {
+  readonly name: string;
+  readonly arn?: string;
+  readonly namespace?: string;
+  readonly metricName?: string;
+  readonly hasDimensions: boolean;
+  readonly usesMetricMath: boolean;
+  readonly statistic?: string;
+  readonly extendedStatistic?: string;
+  readonly period?: number;
+  readonly threshold?: number;
+  readonly comparisonOperator?: string;
+  readonly evaluationPeriods?: number;
+  readonly datapointsToAlarm?: number;
+  readonly treatMissingData?: string;
+  readonly actionsEnabled: boolean;
+  readonly alarmActions: readonly string[];
+  readonly okActions: readonly string[];
+  readonly insufficientDataActions: readonly string[];
+  readonly description?: string;
+  readonly unit?: string;
+}
+
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect?: string;
+  readonly Principal?: unknown;
+  readonly Action?: string | readonly string[];
+  readonly Resource?: string | readonly string[];
+  readonly Condition?: unknown;
+  readonly [key: string]: unknown;
+}
+
+export interface PolicyDocument {
+  readonly Version?: string;
+  readonly Id?: string;
+  readonly Statement: readonly PolicyStatement[];
+}
+
+export interface SubscriptionView extends Subscription {
+  /** `PendingConfirmation` (or similar) until the endpoint's owner confirms. */
+  readonly arn: string;
+  readonly confirmed: boolean;
+}
+
+export interface TopicView {
+  readonly arn: string;
+  readonly policy?: PolicyDocument;
+  readonly kmsMasterKeyId?: string;
+  readonly subscriptions: readonly SubscriptionView[];
+}
+
+export type ObservedKind = 'filter' | 'alarm' | 'topic';
+
+/** Everything observed about the control's resources; `undefined` means it does not exist. */
+export interface ActualState {
+  readonly trail: TrailView;
+  readonly logGroupExists: boolean;
+  readonly filter?: FilterView;
+  readonly alarm?: AlarmView;
+  readonly topic?: TopicView;
+  /** Kinds that could not be read: the plan leaves them alone rather than guess. */
+  readonly unobserved: readonly ObservedKind[];
+}
+
+/** Desired state: plain data derived from the control entry and the configuration. */
+export interface DesiredState {
+  readonly region: string;
+  readonly accountId: string;
+  readonly logGroupName: string;
+  readonly healTrailLogging: boolean;
+  readonly filter: {
+    readonly name: string;
+    readonly profile: PatternProfile;
+    readonly metricNamespace: string;
+    readonly metricName: string;
+    readonly metricValue: string;
+  };
+  readonly alarm: AlarmSpec & { readonly name: string; readonly description: string };
+  readonly topic: {
+    readonly arn: string;
+    /** Set when the enforcer may create the topic by name; absent for a configured TOPIC_ARN. */
+    readonly createName?: string;
+    readonly subscriptions: readonly Subscription[];
+  };
+}

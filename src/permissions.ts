@@ -1,0 +1,13 @@
+/** Resource kinds an IAM grant is scoped to; `any` is for actions that only work on `*`. */
+export type ResourceKind = 'any' | 'trail' | 'logGroup' | 'alarm' | 'topic';
+
+/** One IAM action a step calls, and what it acts on. */
+export interface Grant {
+  readonly action: string;
+  readonly resource: ResourceKind;
+}
+
+/** Declares the grants a module needs, next to the code that calls AWS. */
+export function grants(resource: ResourceKind, ...actions: string[]): Grant[] {
+  return actions.map((action) => ({ action, resource }));
+}

@@ -1,0 +1,82 @@
+import type { PolicyDocument, PolicyStatement } from '../model';
+
+export const STATEMENT_SID = 'CisMonitoringEnforcerAllowCloudWatchAlarms';
+const SERVICE = 'cloudwatch.amazonaws.com';
+
+const list = (value: unknown): string[] =>
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.filter((v) => typeof v === 'string')
+      : [];
+
+const namesCloudWatch = (s: PolicyStatement): boolean => {
+  const principal = s.Principal as { Service?: unknown } | string | undefined;
+  return typeof principal === 'object' && principal !== null && list(principal.Service).includes(SERVICE);
+};
+
+const coversPublish = (s: PolicyStatement, topicArn: string): boolean =>
+  list(s.Action).some((a) => ['sns:Publish', 'sns:*', '*'].includes(a)) &&
+  list(s.Resource).some((r) => r === topicArn || r === '*');
+
+/** The statement the enforcer adds: CloudWatch alarms of this account may publish to the topic. */
+export function cloudWatchStatement(topicArn: string, accountId: string): PolicyStatement {
+  return {
+    Sid: STATEMENT_SID,
+    Effect: 'Allow',
+    Principal: { Service: SERVICE },
+    Action: 'sns:Publish',
+    Resource: topicArn,
+    Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+  };
+}
+
+/** True when some statement lets CloudWatch publish to the topic. */
+export function allowsCloudWatch(policy: PolicyDocument | undefined, topicArn: string): boolean {
+  return (policy?.Statement ?? []).some(
+    (s) => s.Effect === 'Allow' && namesCloudWatch(s) && coversPublish(s, topicArn),
+  );
+}
+
+/** True when a statement denies CloudWatch publishing: merging cannot fix that, a person must. */
+export function deniesCloudWatch(policy: PolicyDocument | undefined, topicArn: string): boolean {
+  return (policy?.Statement ?? []).some(
+    (s) => s.Effect === 'Deny' && namesCloudWatch(s) && coversPublish(s, topicArn),
+  );
+}
+
+/** Adds (or restores, by Sid) the enforcer's statement; every other statement stays as it was. */
+export function mergePolicy(
+  policy: PolicyDocument | undefined,
+  topicArn: string,
+  accountId: string,
+): PolicyDocument {
+  const others = (policy?.Statement ?? []).filter((s) => s.Sid !== STATEMENT_SID);
+  return {
+    ...(policy ?? {}),
+    Version: policy?.Version ?? '2012-10-17',
+    Statement: [...others, cloudWatchStatement(topicArn, accountId)],
+  };
+}
+
+/** The policy of a topic the enforcer creates: SNS's default owner statement plus ours. */
+export function newTopicPolicy(topicArn: string, accountId: string): PolicyDocument {
+  const owner: PolicyStatement = {
+    Sid: '__default_statement_ID',
+    Effect: 'Allow',
+    Principal: { AWS: '*' },
+    Action: [
+      'SNS:GetTopicAttributes',
+      'SNS:SetTopicAttributes',
+      'SNS:AddPermission',
+      'SNS:RemovePermission',
+      'SNS:DeleteTopic',
+      'SNS:Subscribe',
+      'SNS:ListSubscriptionsByTopic',
+      'SNS:Publish',
+    ],
+    Resource: topicArn,
+    Condition: { StringEquals: { 'AWS:SourceOwner': accountId } },
+  };
+  return mergePolicy({ Version: '2008-10-17', Statement: [owner] }, topicArn, accountId);
+}

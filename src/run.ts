@@ -1,0 +1,25 @@
+import { classify } from './events';
+import { type Deps, reconcile } from './reconcile';
+import { baseReport, type Report } from './report';
+
+/** Classifies any invocation payload and runs (or skips) a reconcile; always returns a report. */
+export async function runEvent(deps: Deps, event: unknown): Promise<Report> {
+  const classified = classify(event, deps.config.ownRoleName);
+  if (!classified.run) {
+    const trigger = classified.trigger ?? { kind: 'unknown' as const };
+    return {
+      ...baseReport(deps.config, trigger, true),
+      status: classified.status,
+      reason: classified.reason,
+      durationMs: 0,
+    };
+  }
+  const { trigger } = classified;
+  const dryRun = deps.config.mode === 'detect' || (trigger.kind === 'manual' && trigger.dryRun);
+  return reconcile(deps, trigger, dryRun);
+}
+
+/** True for triggers Lambda invokes asynchronously, where a failed run should be retried by Lambda. */
+export function isAsyncTrigger(report: Report): boolean {
+  return report.trigger.kind === 'cloudtrail' || report.trigger.kind === 'schedule';
+}
