@@ -78,7 +78,7 @@ export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANG
     filterName: text('FILTER_NAME', control.defaults.filterName, NAME),
     metricNamespace: text('METRIC_NAMESPACE', control.defaults.metricNamespace, METRIC_PART),
     metricName: text('METRIC_NAME', control.defaults.metricName, METRIC_PART),
-    alarmName: text('ALARM_NAME', control.defaults.alarmName, /^(?!\s*$)[^:]{0,255}$/u),
+    alarmName: text('ALARM_NAME', control.defaults.alarmName, /^[^\p{Cc}]{1,255}$/u),
     topic: readTopic(env, problems),
     subscriptions: readSubscriptions(env.SUBSCRIPTIONS ?? '', problems),
     patternProfile: oneOf(env, 'PATTERN_PROFILE', PROFILE_IDS, 'cis', problems),

@@ -12,6 +12,8 @@ export interface PatternProfile {
   readonly eventNames: readonly string[];
   /** The one canonical string the enforcer writes for this profile. */
   readonly canonical: string;
+  /** Set when a checker of this profile compares pattern text: the canonical string itself is then required. */
+  readonly exactText?: boolean;
 }
 
 export interface AlarmSpec {
@@ -88,6 +90,7 @@ export const SECURITY_GROUP_CHANGES: ControlSpec = {
         "Security Hub CloudWatch.10: the six event names in Security Hub's documented no-space form",
       eventNames: SECURITY_GROUP_EVENTS,
       canonical: canonicalPattern(SECURITY_GROUP_EVENTS, false),
+      exactText: true,
     },
   },
   alarm: {

@@ -17,8 +17,11 @@ export function filterWrite(desired: DesiredState): FilterWrite {
 
 /** Why the observed filter differs in meaning from the desired one; empty when it holds. */
 export function filterDrift(desired: DesiredState, actual: FilterView): string[] {
-  const reasons = [...judgePattern(actual.pattern, desired.filter.profile).reasons];
   const want = desired.filter;
+  const reasons = [...judgePattern(actual.pattern, want.profile).reasons];
+  if (reasons.length === 0 && want.profile.exactText && actual.pattern !== want.profile.canonical) {
+    reasons.push(`pattern is equivalent, but profile ${want.profile.id} requires its documented text`);
+  }
   if (actual.transformations.length !== 1) {
     reasons.push(`filter has ${actual.transformations.length} metric transformations, expected 1`);
   }
