@@ -15,9 +15,18 @@ const namesCloudWatch = (s: PolicyStatement): boolean => {
   return typeof principal === 'object' && principal !== null && list(principal.Service).includes(SERVICE);
 };
 
+/** IAM wildcard matching: `*` any run, `?` one character; action names are case-insensitive, ARNs are not. */
+const globMatches = (pattern: string, value: string, flags: '' | 'i'): boolean => {
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, flags).test(value);
+};
+
 const coversPublish = (s: PolicyStatement, topicArn: string): boolean =>
-  list(s.Action).some((a) => ['sns:Publish', 'sns:*', '*'].includes(a)) &&
-  list(s.Resource).some((r) => r === topicArn || r === '*');
+  list(s.Action).some((a) => globMatches(a, 'sns:Publish', 'i')) &&
+  list(s.Resource).some((r) => globMatches(r, topicArn, ''));
 
 /** The statement the enforcer adds: CloudWatch alarms of this account may publish to the topic. */
 export function cloudWatchStatement(topicArn: string, accountId: string): PolicyStatement {

@@ -1,0 +1,243 @@
+/**
+ * Serves an AccountState through aws-sdk-client-mock: reads return copies of the state, writes change it the
+ * way AWS does (PutMetricFilter/PutMetricAlarm replace by name, Subscribe of an email stays pending).
+ * With `sticky: false` writes are accepted but change nothing, so a second observation sees the old state.
+ */
+import {
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+  StartLoggingCommand,
+} from '@aws-sdk/client-cloudtrail';
+import {
+  CloudWatchClient,
+  DescribeAlarmsCommand,
+  type MetricAlarm,
+  PutMetricAlarmCommand,
+} from '@aws-sdk/client-cloudwatch';
+import {
+  CloudWatchLogsClient,
+  DescribeMetricFiltersCommand,
+  PutMetricFilterCommand,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CreateTopicCommand,
+  GetTopicAttributesCommand,
+  ListSubscriptionsByTopicCommand,
+  NotFoundException,
+  SetTopicAttributesCommand,
+  SNSClient,
+  SubscribeCommand,
+} from '@aws-sdk/client-sns';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import type { Clients } from '../../../src/clients';
+import type { AccountState } from '../../support/builders';
+
+export { answerBelowRetries } from './below-retries';
+
+/** One mock per client of `Clients`. */
+export interface AccountMocks {
+  readonly cloudtrail: AwsClientStub<CloudTrailClient>;
+  readonly cloudwatch: AwsClientStub<CloudWatchClient>;
+  readonly logs: AwsClientStub<CloudWatchLogsClient>;
+  readonly sns: AwsClientStub<SNSClient>;
+  readonly sts: AwsClientStub<STSClient>;
+}
+
+/** Client instances (from createClients) or, for code that builds its own, the client classes. */
+export type MockTargets = { readonly [K in keyof Clients]: Clients[K] | { prototype: Clients[K] } };
+
+const CLASSES: MockTargets = {
+  cloudtrail: CloudTrailClient,
+  cloudwatch: CloudWatchClient,
+  logs: CloudWatchLogsClient,
+  sns: SNSClient,
+  sts: STSClient,
+};
+
+const meta = { httpStatusCode: 400, requestId: 'test-request' };
+const copy = <T>(value: T): T => structuredClone(value);
+/** Email and web endpoints stay pending until their owner confirms; same-account queues and functions do not. */
+const PENDING_PROTOCOLS = new Set(['email', 'email-json', 'http', 'https']);
+
+/** Mocks every client in `targets` (all client classes by default) to serve `state`. */
+export function mockAccount(
+  state: AccountState,
+  options: { targets?: MockTargets; sticky?: boolean } = {},
+): AccountMocks {
+  const targets = options.targets ?? CLASSES;
+  const write = options.sticky === false ? () => undefined : (change: () => void) => change();
+  const mocks: AccountMocks = {
+    cloudtrail: mockClient(targets.cloudtrail),
+    cloudwatch: mockClient(targets.cloudwatch),
+    logs: mockClient(targets.logs),
+    sns: mockClient(targets.sns),
+    sts: mockClient(targets.sts),
+  };
+  mocks.sts.on(GetCallerIdentityCommand).callsFake(async () => ({
+    Account: state.accountId,
+    Arn: `arn:aws:sts::${state.accountId}:assumed-role/enforcer/test`,
+    UserId: 'AROAEXAMPLE:test',
+  }));
+  serveTrails(mocks.cloudtrail, state, write);
+  serveLogs(mocks.logs, state, write);
+  serveAlarms(mocks.cloudwatch, state, write);
+  serveTopics(mocks.sns, state, write);
+  return mocks;
+}
+
+type Write = (change: () => void) => void;
+
+function serveTrails(mock: AccountMocks['cloudtrail'], state: AccountState, write: Write): void {
+  mock.on(DescribeTrailsCommand).callsFake(async () => ({ trailList: copy(state.trails) }));
+  mock
+    .on(GetTrailStatusCommand)
+    .callsFake(async ({ Name }) => ({ IsLogging: state.logging[Name ?? ''] ?? false }));
+  mock.on(GetEventSelectorsCommand).callsFake(async ({ TrailName }) => ({
+    TrailARN: TrailName,
+    ...copy(state.selectors[TrailName ?? ''] ?? { EventSelectors: [] }),
+  }));
+  mock.on(StartLoggingCommand).callsFake(async ({ Name }) => {
+    write(() => {
+      state.logging[Name ?? ''] = true;
+    });
+    return {};
+  });
+}
+
+function serveLogs(mock: AccountMocks['logs'], state: AccountState, write: Write): void {
+  const group = (name: string | undefined) => {
+    const filters = state.logGroups[name ?? ''];
+    if (filters) return filters;
+    throw new ResourceNotFoundException({
+      message: 'The specified log group does not exist.',
+      $metadata: meta,
+    });
+  };
+  mock.on(DescribeMetricFiltersCommand).callsFake(async ({ logGroupName }) => ({
+    metricFilters: copy(group(logGroupName)),
+  }));
+  mock.on(PutMetricFilterCommand).callsFake(async (input) => {
+    const filters = group(input.logGroupName);
+    write(() => {
+      const at = filters.findIndex((f) => f.filterName === input.filterName);
+      const filter = { ...copy(input), creationTime: 1_764_000_000_000 };
+      if (at >= 0) filters[at] = filter;
+      else filters.push(filter);
+    });
+    return {};
+  });
+}
+
+function serveAlarms(mock: AccountMocks['cloudwatch'], state: AccountState, write: Write): void {
+  mock.on(DescribeAlarmsCommand).callsFake(async ({ AlarmNames }) => ({
+    MetricAlarms: copy(state.alarms.filter((a) => AlarmNames?.includes(a.AlarmName ?? ''))),
+    CompositeAlarms: [],
+  }));
+  mock.on(PutMetricAlarmCommand).callsFake(async (input) => {
+    const { Tags: _tags, ...fields } = copy(input);
+    const alarm: MetricAlarm = {
+      ...fields,
+      AlarmArn: `arn:aws:cloudwatch:us-east-1:${state.accountId}:alarm:${input.AlarmName}`,
+      ActionsEnabled: input.ActionsEnabled ?? true,
+      AlarmActions: input.AlarmActions ?? [],
+      OKActions: input.OKActions ?? [],
+      InsufficientDataActions: input.InsufficientDataActions ?? [],
+      Dimensions: input.Dimensions ?? [],
+      StateValue: 'INSUFFICIENT_DATA',
+    };
+    write(() => {
+      state.alarms = [...state.alarms.filter((a) => a.AlarmName !== input.AlarmName), alarm];
+    });
+    return {};
+  });
+}
+
+function serveTopics(mock: AccountMocks['sns'], state: AccountState, write: Write): void {
+  const topic = (arn: string | undefined) => {
+    const found = state.topics[arn ?? ''];
+    if (found) return found;
+    throw new NotFoundException({
+      message: 'Topic does not exist',
+      $metadata: { ...meta, httpStatusCode: 404 },
+    });
+  };
+  mock
+    .on(GetTopicAttributesCommand)
+    .callsFake(async ({ TopicArn }) => ({ Attributes: copy(topic(TopicArn).attributes) }));
+  mock.on(ListSubscriptionsByTopicCommand).callsFake(async ({ TopicArn }) => ({
+    Subscriptions: copy(topic(TopicArn).subscriptions),
+  }));
+  mock.on(CreateTopicCommand).callsFake(async ({ Name, Attributes }) => {
+    const arn = `arn:aws:sns:us-east-1:${state.accountId}:${Name}`;
+    write(() => {
+      state.topics[arn] ??= {
+        attributes: { TopicArn: arn, Owner: state.accountId, ...Attributes },
+        subscriptions: [],
+      };
+    });
+    return { TopicArn: arn };
+  });
+  mock.on(SetTopicAttributesCommand).callsFake(async ({ TopicArn, AttributeName, AttributeValue }) => {
+    const found = topic(TopicArn);
+    write(() => {
+      found.attributes[AttributeName ?? ''] = AttributeValue ?? '';
+    });
+    return {};
+  });
+  mock.on(SubscribeCommand).callsFake(async ({ TopicArn, Protocol, Endpoint }) => {
+    const found = topic(TopicArn);
+    const arn = `${TopicArn}:${String(found.subscriptions.length).padStart(8, '0')}-new`;
+    const confirmed = !PENDING_PROTOCOLS.has(Protocol ?? '');
+    write(() => {
+      const SubscriptionArn = confirmed ? arn : 'PendingConfirmation';
+      found.subscriptions.push({ TopicArn, Protocol, Endpoint, Owner: state.accountId, SubscriptionArn });
+    });
+    return { SubscriptionArn: arn };
+  });
+}
+
+/** One write call as the account received it; JSON policy documents are decoded for comparison. */
+export interface SentCall {
+  readonly command: string;
+  readonly input: Record<string, unknown>;
+}
+
+const READ = /^(Describe|Get|List)/;
+
+/** Every call that is not a read (Describe/Get/List), across all clients, in the order sent. */
+export function writesSent(mocks: AccountMocks): SentCall[] {
+  const calls: Call[] = [
+    ...mocks.cloudtrail.calls(),
+    ...mocks.cloudwatch.calls(),
+    ...mocks.logs.calls(),
+    ...mocks.sns.calls(),
+    ...mocks.sts.calls(),
+  ];
+  return calls
+    .sort((a, b) => (a.calledBefore(b) ? -1 : 1))
+    .map(
+      (call) => call.args[0] as unknown as { constructor: { name: string }; input: Record<string, unknown> },
+    )
+    .filter((command) => !READ.test(command.constructor.name))
+    .map((command) => ({ command: command.constructor.name, input: decoded(command.input) }));
+}
+
+/** The part of a recorded call this module reads. */
+interface Call {
+  readonly args: readonly unknown[];
+  calledBefore(other: Call): boolean;
+}
+
+function decoded(input: Record<string, unknown>): Record<string, unknown> {
+  const attributes = input.Attributes as Record<string, string> | undefined;
+  if (attributes?.Policy)
+    return { ...input, Attributes: { ...attributes, Policy: JSON.parse(attributes.Policy) } };
+  if (input.AttributeName === 'Policy' && typeof input.AttributeValue === 'string') {
+    return { ...input, AttributeValue: JSON.parse(input.AttributeValue) };
+  }
+  return input;
+}
