@@ -13,7 +13,7 @@ export interface Clients {
   readonly sts: STSClient;
 }
 
-/** Bounded per-call timeouts so a hung endpoint cannot eat the Lambda timeout; the SDK retries throttling. */
+/** Bounded per-attempt timeouts (requestTimeout covers the whole attempt) so a hung endpoint cannot eat the Lambda timeout; the SDK retries. */
 export const CLIENT_LIMITS = {
   maxAttempts: 4,
   connectionTimeoutMs: 3_000,
@@ -28,6 +28,8 @@ export function createClients(region: string): Clients {
     requestHandler: {
       connectionTimeout: CLIENT_LIMITS.connectionTimeoutMs,
       requestTimeout: CLIENT_LIMITS.requestTimeoutMs,
+      // Without this the SDK only logs a warning when requestTimeout passes and the call keeps waiting.
+      throwOnRequestTimeout: true,
     },
   };
   return {
