@@ -114,9 +114,9 @@ function readSubscriptions(raw: string, problems: string[]): Subscription[] {
     const colon = item.indexOf(':');
     const protocol = item.slice(0, colon);
     const endpoint = item.slice(colon + 1).trim();
-    const problem = subscriptionProblem(protocol, endpoint);
-    if (colon < 0 || problem) {
-      problems.push(`SUBSCRIPTIONS entry ${JSON.stringify(item)} ${problem ?? 'must be protocol:endpoint'}`);
+    const problem = colon < 0 ? 'must be protocol:endpoint' : subscriptionProblem(protocol, endpoint);
+    if (problem) {
+      problems.push(`SUBSCRIPTIONS entry ${JSON.stringify(item)} ${problem}`);
     } else if (!result.some((s) => s.protocol === protocol && s.endpoint === endpoint)) {
       result.push({ protocol: protocol as SubscriptionProtocol, endpoint });
     }
