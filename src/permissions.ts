@@ -1,5 +1,8 @@
-/** Resource kinds an IAM grant is scoped to; `any` is for actions that only work on `*`. */
-export type ResourceKind = 'any' | 'trail' | 'logGroup' | 'alarm' | 'topic';
+/**
+ * Resource kinds an IAM grant is scoped to; `any` is for actions that only work on `*`; `topic` is our
+ * topic, `anyTopic` any topic of this account and region (read only: the verdict counts subscribers).
+ */
+export type ResourceKind = 'any' | 'trail' | 'logGroup' | 'alarm' | 'topic' | 'anyTopic';
 
 /** One IAM action a step calls, and what it acts on. */
 export interface Grant {

@@ -1,0 +1,79 @@
+import { DescribeAlarmsForMetricCommand } from '@aws-sdk/client-cloudwatch';
+import { TestMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { NotFoundException, paginateListSubscriptionsByTopic } from '@aws-sdk/client-sns';
+import type { Clients } from './clients';
+import { attempt, type StepError, toStepError } from './errors';
+import { toAlarmView } from './observe';
+import { grants } from './permissions';
+import type { TopicRead } from './verdict/chains';
+import { type AlarmsRead, metricKey, metricLabel } from './verdict/links';
+import type { MetricRef } from './verdict/types';
+
+/** IAM actions the account-wide verdict reads with (the first two only work on `*`). */
+export const CHAIN_GRANTS = [
+  ...grants('any', 'cloudwatch:DescribeAlarmsForMetric', 'logs:TestMetricFilter'),
+  ...grants('anyTopic', 'sns:ListSubscriptionsByTopic'),
+];
+
+const STEP = 'observe chains';
+
+/** `action on resource: code`, for the verdict's list of reads that failed. */
+export const failedRead = (e: StepError): string => `${e.action} on ${e.resource}: ${e.code}`;
+
+async function alarmsFor(clients: Clients, metric: MetricRef): Promise<AlarmsRead> {
+  try {
+    const input = { Namespace: metric.namespace, MetricName: metric.name };
+    const out = await attempt(STEP, 'cloudwatch:DescribeAlarmsForMetric', metricLabel(metric), () =>
+      clients.cloudwatch.send(new DescribeAlarmsForMetricCommand(input)),
+    );
+    return { alarms: (out.MetricAlarms ?? []).map(toAlarmView) };
+  } catch (error) {
+    return { error: failedRead(toStepError(STEP, error)) };
+  }
+}
+
+/** The alarms on each metric, one DescribeAlarmsForMetric per metric, concurrently; failures are kept per metric. */
+export async function readAlarmsForMetrics(
+  clients: Clients,
+  metrics: readonly MetricRef[],
+): Promise<Map<string, AlarmsRead>> {
+  const reads = await Promise.all(metrics.map((metric) => alarmsFor(clients, metric)));
+  return new Map(metrics.map((metric, i) => [metricKey(metric), reads[i] ?? { error: 'not read' }]));
+}
+
+async function subscribersOf(clients: Clients, arn: string): Promise<TopicRead> {
+  let confirmed = 0;
+  try {
+    await attempt(STEP, 'sns:ListSubscriptionsByTopic', arn, async () => {
+      for await (const page of paginateListSubscriptionsByTopic({ client: clients.sns }, { TopicArn: arn })) {
+        confirmed += (page.Subscriptions ?? []).filter((s) => s.SubscriptionArn?.startsWith('arn:')).length;
+      }
+    });
+    return { confirmed };
+  } catch (error) {
+    if (error instanceof Error && error.cause instanceof NotFoundException) return { missing: true };
+    return { unknown: `subscribers could not be read: ${failedRead(toStepError(STEP, error))}` };
+  }
+}
+
+/** Confirmed subscribers of each topic, concurrently; a missing topic or a failed read is kept per topic. */
+export async function readTopicSubscribers(
+  clients: Clients,
+  arns: readonly string[],
+): Promise<Map<string, TopicRead>> {
+  const reads = await Promise.all(arns.map((arn) => subscribersOf(clients, arn)));
+  return new Map(arns.map((arn, i) => [arn, reads[i] ?? { unknown: 'not read' }]));
+}
+
+/** The messages `logs:TestMetricFilter` says the pattern matches; throws an AwsCallError on failure. */
+export async function testMetricFilter(
+  clients: Clients,
+  pattern: string,
+  messages: readonly string[],
+): Promise<Set<string>> {
+  const input = { filterPattern: pattern, logEventMessages: [...messages] };
+  const out = await attempt(STEP, 'logs:TestMetricFilter', '*', () =>
+    clients.logs.send(new TestMetricFilterCommand(input)),
+  );
+  return new Set((out.matches ?? []).flatMap((m) => (m.eventMessage === undefined ? [] : [m.eventMessage])));
+}

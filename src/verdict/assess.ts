@@ -1,0 +1,104 @@
+import type { Clients } from '../clients';
+import { describe, toStepError } from '../errors';
+import type { DesiredState, FilterView, ObservedKind, TopicView } from '../model';
+import { failedRead, readAlarmsForMetrics, readTopicSubscribers, testMetricFilter } from '../observe-chains';
+import { evaluateChains, type OwnNames, satisfiedBy, type TopicRead, topicsToRead } from './chains';
+import { compareMatches, crossCheckFinding, crossCheckSamples } from './cross-check';
+import { candidateFilters, linksOf, metricsToRead } from './links';
+import type { CrossCheck, SatisfiedBy, Verdict } from './types';
+
+/** What an observation says about the log group: every filter on it, our filter and our topic. */
+export interface Seen {
+  readonly filters: readonly FilterView[];
+  readonly filter?: FilterView;
+  readonly topic?: TopicView;
+  readonly unobserved: readonly ObservedKind[];
+}
+
+/** The report's account-wide fields, and non-blocking findings for its `findings`. */
+export interface Assessment {
+  readonly verdict: Verdict;
+  readonly controlSatisfiedBy: readonly SatisfiedBy[];
+  readonly findings: readonly string[];
+}
+
+function ownTopic(seen: Seen): TopicRead {
+  if (seen.unobserved.includes('topic')) return { unknown: 'topic could not be read' };
+  if (!seen.topic) return { missing: true };
+  return { confirmed: seen.topic.subscriptions.filter((s) => s.confirmed).length };
+}
+
+async function judgeChains(clients: Clients, desired: DesiredState, seen: Seen): Promise<Verdict> {
+  const { profile } = desired.filter;
+  const ours: OwnNames = {
+    filterName: desired.filter.name,
+    alarmName: desired.alarm.name,
+    topicArn: desired.topic.arn,
+  };
+  const home = { region: desired.region, accountId: desired.accountId };
+  if (seen.unobserved.includes('filter')) {
+    const notChecked = [`logs:DescribeMetricFilters on ${desired.logGroupName}: not read`];
+    return evaluateChains({
+      profile,
+      ours,
+      home,
+      filtersJudged: 0,
+      links: [],
+      topics: new Map(),
+      notChecked,
+    });
+  }
+  const candidates = candidateFilters(profile, seen.filters);
+  const alarms = await readAlarmsForMetrics(clients, metricsToRead(candidates));
+  const links = linksOf(candidates, alarms);
+  const topics = await readTopicSubscribers(clients, topicsToRead(links, ours, home));
+  topics.set(ours.topicArn, ownTopic(seen));
+  const notChecked = [...alarms.values()].flatMap((read) => ('error' in read ? [read.error] : []));
+  for (const read of topics.values()) if ('unknown' in read) notChecked.push(read.unknown);
+  const filtersJudged = new Set(seen.filters.map((f) => f.name)).size;
+  return evaluateChains({ profile, ours, home, filtersJudged, links, topics, notChecked });
+}
+
+async function crossCheck(clients: Clients, desired: DesiredState, pattern: string): Promise<CrossCheck> {
+  const prepared = crossCheckSamples(desired.filter.profile, pattern);
+  if ('error' in prepared) return { pattern, error: prepared.error };
+  const { samples } = prepared;
+  try {
+    const matched = await testMetricFilter(
+      clients,
+      pattern,
+      samples.map((s) => s.message),
+    );
+    return compareMatches(pattern, samples, matched);
+  } catch (error) {
+    return { pattern, error: failedRead(toStepError('cross-check', error)) };
+  }
+}
+
+/**
+ * Judges every chain on the log group (ours and others'), and, when `verify` is set, cross-checks our
+ * filter's pattern with logs:TestMetricFilter. Never throws: failed reads leave chains `unknown`.
+ */
+export async function assessControl(
+  clients: Clients,
+  desired: DesiredState,
+  seen: Seen,
+  verify: boolean,
+): Promise<Assessment> {
+  const pattern = seen.filter?.pattern;
+  const [judged, checked] = await Promise.all([
+    judgeChains(clients, desired, seen).catch(
+      (error: unknown): Verdict => ({
+        profile: desired.filter.profile.id,
+        satisfied: false,
+        filtersJudged: 0,
+        chains: [],
+        notChecked: [`verdict: ${describe(error).message}`],
+      }),
+    ),
+    verify && pattern !== undefined ? crossCheck(clients, desired, pattern) : undefined,
+  ]);
+  const verdict = checked ? { ...judged, crossCheck: checked } : judged;
+  const finding = checked ? crossCheckFinding(checked) : undefined;
+  return { verdict, controlSatisfiedBy: satisfiedBy(verdict), findings: finding ? [finding] : [] };
+}

@@ -1,0 +1,114 @@
+import type { PatternProfile } from '../controls';
+import type { Gap, Link } from './links';
+import { isLocalTopic } from './links';
+import type { Chain, ChainState, SatisfiedBy, Verdict } from './types';
+
+/** Subscribers of one topic as read: a count of confirmed ones, the topic gone, or why it is unknown. */
+export type TopicRead =
+  | { readonly confirmed: number }
+  | { readonly missing: true }
+  | { readonly unknown: string };
+
+/** The enforcer's own names: a chain through all three is ours. */
+export interface OwnNames {
+  readonly filterName: string;
+  readonly alarmName: string;
+  readonly topicArn: string;
+}
+
+/** What the verdict is computed from: the links found and the topics read for them. */
+export interface ChainFacts {
+  readonly profile: PatternProfile;
+  readonly ours: OwnNames;
+  readonly home: { readonly region: string; readonly accountId: string };
+  readonly filtersJudged: number;
+  readonly links: readonly Link[];
+  readonly topics: ReadonlyMap<string, TopicRead>;
+  readonly notChecked: readonly string[];
+}
+
+/** Local topics (not ours) whose subscribers decide an otherwise sound link: one read each. */
+export function topicsToRead(links: readonly Link[], ours: OwnNames, home: ChainFacts['home']): string[] {
+  const arns = new Set<string>();
+  for (const link of links) {
+    const { topic } = link;
+    if (topic && link.gaps.length === 0 && topic !== ours.topicArn && isLocalTopic(topic, home))
+      arns.add(topic);
+  }
+  return [...arns];
+}
+
+/** What the topic adds to a link; a topic left unread only matters when the rest of the link is sound. */
+function topicGap(
+  link: Link,
+  topic: string,
+  read: TopicRead | undefined,
+  facts: ChainFacts,
+): Gap | undefined {
+  if (!read) {
+    if (link.gaps.length > 0) return undefined;
+    const text = isLocalTopic(topic, facts.home)
+      ? 'topic subscribers were not read'
+      : 'topic is in another account or region: subscribers not checked';
+    return { text, certain: false };
+  }
+  if ('missing' in read) return { text: 'topic does not exist', certain: true };
+  if ('unknown' in read) return { text: read.unknown, certain: false };
+  return read.confirmed > 0 ? undefined : { text: 'topic has no confirmed subscriber', certain: true };
+}
+
+function stateOf(gaps: readonly Gap[]): ChainState {
+  if (gaps.length === 0) return 'holds';
+  return gaps.some((gap) => gap.certain) ? 'broken' : 'unknown';
+}
+
+function toChain(link: Link, facts: ChainFacts): Chain {
+  const { candidate, alarm, topic } = link;
+  const read = topic ? facts.topics.get(topic) : undefined;
+  const gap = topic ? topicGap(link, topic, read, facts) : undefined;
+  const gaps = gap ? [...link.gaps, gap] : link.gaps;
+  const { ours } = facts;
+  return {
+    filter: candidate.filter.name,
+    metric: candidate.metric,
+    ...(alarm ? { alarm: alarm.name } : {}),
+    ...(topic ? { topic } : {}),
+    ...(read && 'confirmed' in read ? { confirmedSubscribers: read.confirmed } : {}),
+    ours:
+      candidate.filter.name === ours.filterName && alarm?.name === ours.alarmName && topic === ours.topicArn,
+    state: stateOf(gaps),
+    gaps: gaps.map((g) => g.text),
+  };
+}
+
+/** Pure: the account-wide verdict from the links on the log group and the topics read. */
+export function evaluateChains(facts: ChainFacts): Verdict {
+  const chains = facts.links
+    .map((link) => toChain(link, facts))
+    .sort((a, b) => Number(b.ours) - Number(a.ours) || a.filter.localeCompare(b.filter));
+  return {
+    profile: facts.profile.id,
+    satisfied: chains.some((chain) => chain.state === 'holds'),
+    filtersJudged: facts.filtersJudged,
+    chains,
+    notChecked: facts.notChecked,
+  };
+}
+
+/** The chains that hold, in the report's short form. */
+export function satisfiedBy(verdict: Verdict): SatisfiedBy[] {
+  return verdict.chains.flatMap((c) =>
+    c.state === 'holds' && c.alarm && c.topic && c.confirmedSubscribers !== undefined
+      ? [
+          {
+            filter: c.filter,
+            metric: c.metric,
+            alarm: c.alarm,
+            topic: c.topic,
+            confirmedSubscribers: c.confirmedSubscribers,
+            ours: c.ours,
+          },
+        ]
+      : [],
+  );
+}
