@@ -1,9 +1,23 @@
 /** Unit, mock and emulator-backed integration tests in one run. */
-module.exports = {
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
   setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],
   testTimeout: 30000,
+};
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/test'], testPathIgnorePatterns: ['/node_modules/', '/test/integration/'] },
+    // Against moto server: one per jest worker, started only when an integration test is selected.
+    {
+      ...shared,
+      displayName: 'integration',
+      roots: ['<rootDir>/test/integration'],
+      globalSetup: '<rootDir>/test/integration/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/integration/support/global-teardown.ts',
+    },
+  ],
 };

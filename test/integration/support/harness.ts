@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ApiCall, type ApiProxy, startApiProxy } from '../../../scripts/lib/api-proxy';
+import { emulatorEnv, resetEmulator } from '../../../scripts/lib/emulator';
+import {
+  type AccountClients,
+  accountClients,
+  CONTROL,
+  seedAccount,
+  seedControl,
+  snapshotUserResources,
+  type UserSnapshot,
+} from '../../../scripts/lib/seed';
+import type { Report } from '../../../src/report';
+import { ENDPOINTS_VARIABLE } from './global-setup';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/** The role serverless.yml gives the enforcer in stage prod, us-east-1. */
+export const OWN_ROLE = 'cis-monitoring-enforcer-prod-us-east-1';
+/** The person every tamper event names. */
+export const ALICE = 'arn:aws:sts::123456789012:assumed-role/Admin/alice';
+
+/** Every variable the enforcer's configuration reads; unset ones are removed while a handler loads. */
+const CONFIG_VARIABLES = [
+  'LOG_GROUP_NAME',
+  'FILTER_NAME',
+  'METRIC_NAMESPACE',
+  'METRIC_NAME',
+  'ALARM_NAME',
+  'TOPIC_NAME',
+  'TOPIC_ARN',
+  'SUBSCRIPTIONS',
+  'PATTERN_PROFILE',
+  'MODE',
+  'HEAL_TRAIL_LOGGING',
+  'ENFORCER_ROLE_NAME',
+] as const;
+export type EnforcerEnv = Partial<Record<(typeof CONFIG_VARIABLES)[number], string>>;
+
+/** What the deployed function gets by default in these scenarios. */
+export const DEFAULT_ENV: EnforcerEnv = {
+  SUBSCRIPTIONS: `email:${CONTROL.subscriber}`,
+  ENFORCER_ROLE_NAME: OWN_ROLE,
+};
+
+type Handler = (event: unknown) => Promise<Report>;
+
+/** One invocation: the report and every AWS request the emulator received meanwhile. */
+export interface Run {
+  readonly report: Report;
+  readonly calls: readonly ApiCall[];
+  /** `service:Operation` of each write request, in order. */
+  readonly writes: readonly string[];
+}
+
+/** The emulator of this jest worker (global-setup starts one per worker). */
+export function workerEndpoint(): string {
+  const endpoints = (process.env[ENDPOINTS_VARIABLE] ?? '').split(',').filter(Boolean);
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
+  const endpoint = endpoints[(worker - 1) % Math.max(1, endpoints.length)];
+  if (!endpoint) {
+    throw new Error(
+      `${ENDPOINTS_VARIABLE} is not set: run integration tests through jest's integration project`,
+    );
+  }
+  return endpoint;
+}
+
+/** A sample event from events/, parsed. */
+export function sampleEvent(name: string): unknown {
+  return JSON.parse(readFileSync(join(ROOT, 'events', `${name}.json`), 'utf8'));
+}
+
+/** Loads a handler module fresh (its own cold start) with the given configuration in process.env. */
+export function loadHandler(modulePath: string, env: EnforcerEnv): Handler {
+  const saved = CONFIG_VARIABLES.map((key) => [key, process.env[key]] as const);
+  for (const key of CONFIG_VARIABLES) {
+    const value = env[key];
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  try {
+    let handler: Handler | undefined;
+    jest.isolateModules(() => {
+      handler = (require(modulePath) as { handler: Handler }).handler;
+    });
+    if (!handler) throw new Error(`${modulePath} exports no handler`);
+    return handler;
+  } finally {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+/** The account state a scenario starts from. */
+export type Start = 'fresh' | 'compliant';
+
+/** A scenario's world: the account (a person's clients), its user snapshot and the enforcer to invoke. */
+export interface World {
+  readonly account: AccountClients;
+  /** The user's resources as seeded, before anything happened. */
+  readonly snapshot: () => UserSnapshot;
+  readonly invoke: (event: string, env?: EnforcerEnv) => Promise<Run>;
+}
+
+/**
+ * Registers jest hooks: a recording proxy in front of this worker's emulator; before each test the
+ * emulator is reset and the account seeded (`fresh`: trail and the user's resources; `compliant`: and
+ * the control). `invoke` runs the real handler (source, or `handlerPath`) with a sample event.
+ */
+export function useWorld(start: Start, handlerPath = join(ROOT, 'handlers', 'reconcile')): World {
+  let proxy: ApiProxy;
+  let account: AccountClients;
+  let snapshot: UserSnapshot;
+  const handlers = new Map<string, Handler>();
+  beforeAll(async () => {
+    const endpoint = workerEndpoint();
+    proxy = await startApiProxy(endpoint);
+    Object.assign(process.env, emulatorEnv(proxy.endpoint));
+    account = accountClients(endpoint);
+  });
+  afterAll(async () => {
+    for (const client of Object.values(account ?? {})) client.destroy();
+    await proxy?.close();
+  });
+  beforeEach(async () => {
+    await resetEmulator(workerEndpoint());
+    await seedAccount(account);
+    if (start === 'compliant') await seedControl(account);
+    snapshot = await snapshotUserResources(account);
+    proxy.take();
+  });
+  const handlerFor = (env: EnforcerEnv): Handler => {
+    const key = JSON.stringify(env);
+    const cached = handlers.get(key) ?? loadHandler(handlerPath, env);
+    handlers.set(key, cached);
+    return cached;
+  };
+  const invoke = async (event: string, env: EnforcerEnv = DEFAULT_ENV): Promise<Run> => {
+    const handler = handlerFor(env);
+    proxy.take();
+    const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const report = await handler(sampleEvent(event));
+      const calls = proxy.take();
+      const writes = calls.filter((c) => c.write).map((c) => `${c.service}:${c.operation}`);
+      return { report, calls, writes };
+    } finally {
+      quiet.mockRestore();
+    }
+  };
+  return {
+    get account() {
+      return account;
+    },
+    snapshot: () => snapshot,
+    invoke,
+  };
+}
