@@ -35,9 +35,18 @@ export interface Config {
   readonly patternProfile: ProfileId;
   readonly mode: Mode;
   readonly healTrailLogging: boolean;
+  /** Cross-check our filter's pattern with logs:TestMetricFilter (opt-in: it costs a call; emulators lack it). */
+  readonly verifyWithTestMetricFilter: boolean;
   /** Name of the enforcer's own IAM role: CloudTrail events from its sessions are skipped. */
   readonly ownRoleName?: string;
+  /** Level of the enforcer's own JSON logs (LOG_LEVEL). */
+  readonly logLevel: LogLevel;
+  /** CloudWatch namespace of the enforcer's own metrics (METRICS_NAMESPACE); not the alarm's METRIC_NAMESPACE. */
+  readonly metricsNamespace: string;
 }
+
+export const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Thrown once at cold start; `problems` names every bad variable. */
 export class ConfigError extends Error {
@@ -84,6 +93,9 @@ export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANG
     patternProfile: oneOf(env, 'PATTERN_PROFILE', PROFILE_IDS, 'cis', problems),
     mode: oneOf(env, 'MODE', ['enforce', 'detect'] as const, 'enforce', problems),
     healTrailLogging: readBoolean(env, 'HEAL_TRAIL_LOGGING', true, problems),
+    verifyWithTestMetricFilter: readBoolean(env, 'VERIFY_WITH_TEST_METRIC_FILTER', false, problems),
+    logLevel: oneOf({ LOG_LEVEL: env.LOG_LEVEL?.toUpperCase() }, 'LOG_LEVEL', LOG_LEVELS, 'INFO', problems),
+    metricsNamespace: text('METRICS_NAMESPACE', 'CISMonitoringEnforcer', METRIC_PART),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,0 +1,101 @@
+import type { Report, ReportChange, Status } from '../report';
+import { capped, changeLine, controlOf, maskUrls, resourceLabel } from './describe';
+import { lookupOf } from './lookup';
+
+const MEANING: Readonly<Record<Status, string>> = {
+  COMPLIANT: 'the control holds; nothing was written.',
+  REPAIRED: 'drift was found and repaired; a second observation confirmed the repair.',
+  DRIFT_DETECTED: 'drift was found; nothing was written (detect mode or dry run).',
+  NON_COMPLIANT: 'the control does not hold, for a reason the enforcer must not or cannot fix.',
+  DRIFT_PERSISTS: 'the writes succeeded but a second observation still differs: something is undoing them.',
+  ERROR: 'an AWS call failed; independent resources were still checked and repaired.',
+  IGNORED: 'the event was not one to act on.',
+  IGNORED_OWN_CHANGE: "the event was caused by the enforcer's own role.",
+};
+
+/** Caller-supplied text (user agents can say anything) kept to one bounded line. */
+const oneLine = (text: string): string => text.replace(/\p{Cc}/gu, '?').slice(0, 300);
+
+const bullets = (items: readonly string[]): string[] => capped(items).map((item) => `  - ${item}`);
+
+function section(title: string, items: readonly string[]): string[] {
+  return items.length ? ['', title, ...bullets(items)] : [];
+}
+
+function reasonsOf(changes: readonly ReportChange[]): string[] {
+  return changes.flatMap((c) => c.reasons.map((r) => `${resourceLabel(c.resource)}: ${maskUrls(r)}`));
+}
+
+function header(report: Report): string[] {
+  const control = controlOf(report);
+  const title = control ? ` (Security Hub ${control.securityHubId}): ${control.title}` : '';
+  const where = [
+    `Account ${report.accountId ?? 'unknown'}`,
+    `region ${report.region}`,
+    `mode ${report.mode}`,
+  ];
+  return [
+    `${report.control}${title}`,
+    `Status: ${report.status}: ${MEANING[report.status]}`,
+    where.join(', '),
+    ...(report.trail ? [`Trail: ${report.trail}`] : []),
+    ...(report.logGroup ? [`Log group: ${report.logGroup}`] : []),
+  ];
+}
+
+function wrong(report: Report): string[] {
+  const changed = reasonsOf(report.changes);
+  // ERROR runs may have found nothing before failing: the Errors section says what happened.
+  return section('What was wrong', [...changed, ...report.findings.map(maskUrls)]);
+}
+
+function done(report: Report): string[] {
+  const lines = report.changes.map(changeLine);
+  if (report.mode === 'detect') {
+    return section('What was done', ['nothing: detect mode; it would have made these writes:', ...lines]);
+  }
+  return section('What was done', lines.length ? lines : ['nothing was written']);
+}
+
+function failed(report: Report): string[] {
+  const errors = report.errors.map((e) =>
+    maskUrls(`${e.step}: ${e.action} on ${e.resource}: ${e.code}: ${e.message}`),
+  );
+  return [
+    ...section('Still wrong after the repair', reasonsOf(report.remaining ?? [])),
+    ...section('Errors', errors),
+  ];
+}
+
+function who(report: Report): string[] {
+  const t = report.trigger;
+  if (t.kind !== 'cloudtrail') {
+    const what = { schedule: 'the daily check', manual: 'a manual invoke', deploy: 'a stack deploy' };
+    const by = t.kind === 'unknown' ? 'an unrecognised event' : what[t.kind];
+    return ['', 'Who triggered it', `  ${by}: it sees that something changed, not who changed it`];
+  }
+  const rows: [string, string | undefined][] = [
+    ['Event', `${t.eventName} (${t.eventSource})`],
+    ['Identity', `${t.actor.arn} (${t.actor.type})`],
+    ['Source IP', t.actor.sourceIp],
+    ['User agent', t.actor.userAgent],
+    ['Event time', t.eventTime],
+    ['Region', t.region],
+    ['Account', t.account],
+    ['Event ID', t.eventId],
+  ];
+  const lines = rows.filter(([, v]) => v).map(([k, v]) => `  ${`${k}:`.padEnd(12)}${oneLine(v ?? '')}`);
+  return ['', 'Who triggered it', ...lines];
+}
+
+function further(report: Report): string[] {
+  const lookup = lookupOf(report);
+  if (!lookup) return [];
+  return ['', 'Look further (CloudTrail)', ...lookup.cli.map((c) => `  ${c}`), `  ${lookup.console}`];
+}
+
+/** The alert body for people: control, what was wrong, what was done, who triggered it, where to look. */
+export function alertText(report: Report): string {
+  const lines = [...header(report), ...wrong(report), ...done(report), ...failed(report)];
+  return [...lines, ...who(report), ...further(report)].join('\n');
+}

@@ -1,0 +1,85 @@
+import { type ControlSpec, SECURITY_GROUP_CHANGES } from '../controls';
+import type { Actor } from '../events';
+import type { Report, ReportChange } from '../report';
+
+const CONTROLS: readonly ControlSpec[] = [SECURITY_GROUP_CHANGES];
+
+/** The control entry a report names, when it is one this build knows. */
+export function controlOf(report: Report): ControlSpec | undefined {
+  return CONTROLS.find((c) => c.id === report.control);
+}
+
+/** The control as people write it: `CIS-4.10` → `CIS 4.10`. */
+export function controlLabel(report: Report): string {
+  return report.control.replace(/-/g, ' ');
+}
+
+/** The short name of whoever made a call: the session or user name, `root`, or the invoking service. */
+export function actorName(actor: Actor): string {
+  if (actor.type === 'Root' || /:root$/.test(actor.arn)) return 'root';
+  if (actor.type === 'AWSService') return actor.arn;
+  const last = actor.arn.split('/').pop() ?? '';
+  return last && last !== actor.arn ? last : actor.arn;
+}
+
+const LABELS: Readonly<Record<ReportChange['resource'], string>> = {
+  trail: 'trail logging',
+  topic: 'SNS topic',
+  'topic-policy': 'topic policy',
+  subscription: 'subscription',
+  'metric-filter': 'metric filter',
+  alarm: 'alarm',
+};
+
+/** What a change touches, in words. */
+export function resourceLabel(resource: ReportChange['resource']): string {
+  return LABELS[resource];
+}
+
+/** The distinct resources of some changes, in words, in the order they appear. */
+export function resourcesOf(changes: readonly ReportChange[]): string {
+  return [...new Set(changes.map((c) => resourceLabel(c.resource)))].join(', ');
+}
+
+/** Reads one string field of a change's before/after value, if it is there. */
+export function fieldOf(value: unknown, key: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const field = (value as Record<string, unknown>)[key];
+  return typeof field === 'string' ? field : undefined;
+}
+
+/** The name of the resource a change writes (alarm, filter or topic name, masked endpoint). */
+export function changeTarget(change: ReportChange): string | undefined {
+  if (typeof change.after === 'string') return change.after;
+  return (
+    fieldOf(change.after, 'AlarmName') ?? fieldOf(change.after, 'filterName') ?? fieldOf(change.after, 'name')
+  );
+}
+
+const CALLS: Readonly<Record<ReportChange['resource'], string>> = {
+  trail: 'StartLogging',
+  topic: 'CreateTopic',
+  'topic-policy': 'SetTopicAttributes',
+  subscription: 'Subscribe',
+  'metric-filter': 'PutMetricFilter',
+  alarm: 'PutMetricAlarm',
+};
+
+/** One line saying what a change did (or would do): resource, name, verb and the API call. */
+export function changeLine(change: ReportChange): string {
+  const target = changeTarget(change);
+  const verb = change.action === 'create' ? 'created' : 'updated';
+  const what = target ? `${resourceLabel(change.resource)} ${target}` : resourceLabel(change.resource);
+  return `${what} ${verb} (${CALLS[change.resource]})`;
+}
+
+/** Hides the path and query of any URL in report text, so webhook secrets never reach an alert. */
+export function maskUrls(text: string): string {
+  return text.replace(/\b(https?:\/\/[^\s/?#]+)[^\s]*/g, (_, origin: string) => `${origin}/…`);
+}
+
+/** At most `max` items, and a last line saying how many more there were. */
+export function capped(items: readonly string[], max = 25): string[] {
+  if (items.length <= max) return [...items];
+  return [...items.slice(0, max), `… and ${items.length - max} more`];
+}

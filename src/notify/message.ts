@@ -1,0 +1,58 @@
+import type { MessageAttributeValue } from '@aws-sdk/client-sns';
+import type { Report, Status } from '../report';
+import { alertText } from './body';
+import { type AlertDocument, alertAttributes, alertDocument } from './document';
+import { alertSubject } from './subject';
+
+/** Statuses that changed something or found a problem: each such run alerts the topic. */
+export const ALERT_STATUSES: readonly Status[] = [
+  'REPAIRED',
+  'DRIFT_DETECTED',
+  'NON_COMPLIANT',
+  'DRIFT_PERSISTS',
+  'ERROR',
+];
+
+/** True when a run with this status sends an alert (never COMPLIANT, IGNORED, IGNORED_OWN_CHANGE). */
+export function sendsAlert(status: Status): boolean {
+  return ALERT_STATUSES.includes(status);
+}
+
+/** Everything one alert carries: subject, text for people, JSON for machines, attributes for filters. */
+export interface Alert {
+  readonly subject: string;
+  readonly text: string;
+  readonly document: AlertDocument;
+  readonly attributes: Record<string, MessageAttributeValue>;
+}
+
+/** Builds the alert for a report; pure. */
+export function buildAlert(report: Report): Alert {
+  const subject = alertSubject(report);
+  const text = alertText(report);
+  return {
+    subject,
+    text,
+    document: alertDocument(report, subject, text),
+    attributes: alertAttributes(report),
+  };
+}
+
+/** The alert as a person reads it (subject line, then body); undefined when the status sends none. */
+export function formatAlert(report: Report): string | undefined {
+  if (!sendsAlert(report.status)) return undefined;
+  const alert = buildAlert(report);
+  return `Subject: ${alert.subject}\n\n${alert.text}`;
+}
+
+const JSON_PROTOCOLS = ['email-json', 'http', 'https', 'sqs', 'lambda', 'firehose'] as const;
+
+/**
+ * The SNS `Message` for `MessageStructure: 'json'`: email (and any protocol not listed) gets the text,
+ * machine protocols the JSON document, SMS only the subject.
+ */
+export function snsMessage(alert: Alert): string {
+  const json = JSON.stringify(alert.document);
+  const perProtocol = Object.fromEntries(JSON_PROTOCOLS.map((protocol) => [protocol, json]));
+  return JSON.stringify({ default: alert.text, email: alert.text, ...perProtocol, sms: alert.subject });
+}

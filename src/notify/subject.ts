@@ -1,0 +1,60 @@
+import type { Report } from '../report';
+import { actorName, controlLabel, resourcesOf } from './describe';
+
+/** SNS: a subject is ASCII, without line breaks or control characters, and less than 100 characters. */
+export const SUBJECT_MAX = 99;
+
+/** What started the run, as the tail of a subject: ` after DeleteAlarms by alice`, ` (daily check)`. */
+export function causeOf(report: Report): string {
+  const t = report.trigger;
+  switch (t.kind) {
+    case 'cloudtrail':
+      return ` after ${t.eventName} by ${actorName(t.actor)}`;
+    case 'schedule':
+      return ' (daily check)';
+    case 'manual':
+      return ' (manual run)';
+    case 'deploy':
+      return ` (stack ${t.requestType.toLowerCase()})`;
+    default:
+      return '';
+  }
+}
+
+/** The headline and an optional detail for each status that alerts. */
+function headline(report: Report): { head: string; detail?: string } {
+  switch (report.status) {
+    case 'REPAIRED':
+      return { head: `${resourcesOf(report.changes)} restored` };
+    case 'DRIFT_DETECTED':
+      return { head: `drift in ${resourcesOf(report.changes)}, not repaired (detect mode)` };
+    case 'DRIFT_PERSISTS':
+      return { head: `repair did not hold for ${resourcesOf(report.remaining ?? report.changes)}` };
+    case 'NON_COMPLIANT': {
+      const first = report.findings[0];
+      return { head: 'not compliant', ...(first ? { detail: first } : {}) };
+    }
+    case 'ERROR': {
+      const first = report.errors[0];
+      return { head: 'enforcer error', ...(first ? { detail: `${first.action} ${first.code}` } : {}) };
+    }
+    default:
+      return { head: report.status.toLowerCase().replace(/_/g, ' ') };
+  }
+}
+
+/** Replaces what SNS refuses in a subject (non-ASCII, control characters) and collapses whitespace. */
+export function asciiSubject(text: string): string {
+  const ascii = text
+    .replace(/\s+/g, ' ')
+    .replace(/[^\x20-\x7e]/g, '?')
+    .trim();
+  return ascii.length <= SUBJECT_MAX ? ascii : `${ascii.slice(0, SUBJECT_MAX - 3).trimEnd()}...`;
+}
+
+/** The alert's subject: control, what happened, and who or what caused it; ASCII, ≤ 99 characters. */
+export function alertSubject(report: Report): string {
+  const { head, detail } = headline(report);
+  const text = `${controlLabel(report)} ${head}${causeOf(report)}${detail ? `: ${detail}` : ''}`;
+  return asciiSubject(text);
+}
