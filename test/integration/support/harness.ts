@@ -35,6 +35,8 @@ const CONFIG_VARIABLES = [
   'MODE',
   'HEAL_TRAIL_LOGGING',
   'ENFORCER_ROLE_NAME',
+  'LOG_LEVEL',
+  'METRICS_NAMESPACE',
 ] as const;
 export type EnforcerEnv = Partial<Record<(typeof CONFIG_VARIABLES)[number], string>>;
 
@@ -46,13 +48,19 @@ export const DEFAULT_ENV: EnforcerEnv = {
 
 type Handler = (event: unknown) => Promise<Report>;
 
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
 /** One invocation: the report and every AWS request the emulator received meanwhile. */
 export interface Run {
   readonly report: Report;
   readonly calls: readonly ApiCall[];
-  /** `service:Operation` of each write request, in order. */
+  /** `service:Operation` of each request that changes the account, in order (alerts excluded). */
   readonly writes: readonly string[];
+  /** `sns:Publish` requests: alerts sent to the security team, not changes to the account. */
+  readonly alerts: readonly ApiCall[];
 }
+
+const isAlert = (c: ApiCall) => c.service === 'sns' && c.operation === 'Publish';
 
 /** The emulator of this jest worker (global-setup starts one per worker). */
 export function workerEndpoint(): string {
@@ -119,7 +127,8 @@ export function useWorld(start: Start, handlerPath = join(ROOT, 'handlers', 'rec
   beforeAll(async () => {
     const endpoint = workerEndpoint();
     proxy = await startApiProxy(endpoint);
-    Object.assign(process.env, emulatorEnv(proxy.endpoint));
+    // POWERTOOLS_DEV: the handler's logs and metrics go to jest's console (silenced per invocation).
+    Object.assign(process.env, emulatorEnv(proxy.endpoint), { POWERTOOLS_DEV: 'true' });
     account = accountClients(endpoint);
   });
   afterAll(async () => {
@@ -142,14 +151,16 @@ export function useWorld(start: Start, handlerPath = join(ROOT, 'handlers', 'rec
   const invoke = async (event: string, env: EnforcerEnv = DEFAULT_ENV): Promise<Run> => {
     const handler = handlerFor(env);
     proxy.take();
-    const quiet = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const quiet = CONSOLE_METHODS.map((name) =>
+      jest.spyOn(console, name).mockImplementation(() => undefined),
+    );
     try {
       const report = await handler(sampleEvent(event));
       const calls = proxy.take();
-      const writes = calls.filter((c) => c.write).map((c) => `${c.service}:${c.operation}`);
-      return { report, calls, writes };
+      const writes = calls.filter((c) => c.write && !isAlert(c)).map((c) => `${c.service}:${c.operation}`);
+      return { report, calls, writes, alerts: calls.filter(isAlert) };
     } finally {
-      quiet.mockRestore();
+      for (const spy of quiet) spy.mockRestore();
     }
   };
   return {

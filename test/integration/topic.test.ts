@@ -1,0 +1,61 @@
+import { ListSubscriptionsByTopicCommand } from '@aws-sdk/client-sns';
+import { CONTROL } from '../../scripts/lib/seed';
+import { expectRepaired, readControl } from './support/control';
+import { ALICE, DEFAULT_ENV, useWorld } from './support/harness';
+import { expectHealedAndQuiet, tamper, userResourcesNow } from './support/tamper';
+
+const subscribed = [
+  { resource: 'subscription', action: 'create', reasons: [`email:${CONTROL.subscriber} is not subscribed`] },
+];
+
+describe('topic and subscriber tampering', () => {
+  const world = useWorld('compliant');
+
+  it('scenario 9: a deleted topic is created again (same ARN the alarm names) and the endpoint subscribed again', async () => {
+    await tamper.deleteTopic(world.account);
+
+    const run = await world.invoke('cloudtrail-delete-topic');
+
+    expectRepaired(
+      run,
+      { eventName: 'DeleteTopic', actor: ALICE },
+      [{ resource: 'topic', action: 'create', reasons: ['topic does not exist'] }, ...subscribed],
+      ['sns:CreateTopic', 'sns:Subscribe'],
+    );
+    await expectHealedAndQuiet(world, 'cloudtrail-delete-topic');
+  });
+
+  // moto 5.2.5 confirms email subscriptions at once; on AWS the new subscription stays
+  // PendingConfirmation until someone clicks the link, and the run reports NON_COMPLIANT naming it
+  // (covered with mocks in aws-differences.test.ts).
+  it('scenario 10a: with every subscription removed, the configured endpoint is subscribed again', async () => {
+    expect(await tamper.unsubscribeAll(world.account)).toBe(1);
+
+    const run = await world.invoke('cloudtrail-unsubscribe');
+
+    expectRepaired(run, { eventName: 'Unsubscribe', actor: ALICE }, subscribed, ['sns:Subscribe']);
+    await expectHealedAndQuiet(world, 'cloudtrail-unsubscribe');
+  });
+
+  it('scenario 10b: with every subscription removed and none configured, NON_COMPLIANT names the missing subscriber and nothing is invented', async () => {
+    await tamper.unsubscribeAll(world.account);
+    const env = { ...DEFAULT_ENV, SUBSCRIPTIONS: '' };
+
+    const run = await world.invoke('cloudtrail-unsubscribe', env);
+
+    expect(run.report).toMatchObject({
+      status: 'NON_COMPLIANT',
+      changes: [],
+      findings: ['topic has no subscriber: set SUBSCRIPTIONS so someone receives the alarm'],
+      trigger: { eventName: 'Unsubscribe', actor: { arn: ALICE } },
+    });
+    expect(run.writes).toEqual([]);
+    const listed = await world.account.sns.send(
+      new ListSubscriptionsByTopicCommand({ TopicArn: CONTROL.topicArn }),
+    );
+    expect(listed.Subscriptions).toEqual([]);
+    expect((await world.invoke('cloudtrail-unsubscribe', env)).writes).toEqual([]);
+    expect((await readControl(world.account)).alarm?.ActionsEnabled).toBe(true);
+    expect(await userResourcesNow(world)).toEqual(world.snapshot());
+  });
+});
