@@ -314,10 +314,10 @@ describe('reconcile: one run per drift kind', () => {
       ActionsEnabled: true,
       AlarmActions: [OPS, TOPIC_ARN],
     });
-    for (const command of [PutMetricFilterCommand]) expect(run.mocks.logs).not.toHaveReceivedCommand(command);
-    for (const command of [CreateTopicCommand, SetTopicAttributesCommand, SubscribeCommand]) {
-      expect(run.mocks.sns).not.toHaveReceivedCommand(command);
-    }
+    expect(run.mocks.logs).not.toHaveReceivedCommand(PutMetricFilterCommand);
+    expect(run.mocks.sns).not.toHaveReceivedCommand(CreateTopicCommand);
+    expect(run.mocks.sns).not.toHaveReceivedCommand(SetTopicAttributesCommand);
+    expect(run.mocks.sns).not.toHaveReceivedCommand(SubscribeCommand);
     expect(run.mocks.cloudtrail).not.toHaveReceivedCommand(StartLoggingCommand);
   });
 

@@ -1,5 +1,4 @@
 import {
-  CloudTrailServiceException,
   DescribeTrailsCommand,
   GetTrailStatusCommand,
   AccessDeniedException as TrailAccessDenied,
