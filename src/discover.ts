@@ -49,7 +49,8 @@ export async function discover(clients: Clients, config: Config): Promise<Discov
     else candidates.push(trail);
   }
   const checked = await Promise.all(candidates.map((trail) => checkTrail(clients, config, trail)));
-  const trail = checked.find((c) => c.view)?.view;
+  // A logging trail wins over a stopped one: restart a trail only when no other one already qualifies.
+  const trail = (checked.find((c) => c.view?.isLogging) ?? checked.find((c) => c.view))?.view;
   if (trail) return { accountId, trail, problems: [] };
   problems.push(...checked.flatMap((c) => (c.problem ? [c.problem] : [])));
   return { accountId, problems, ...regionHint(trails, accountId, config.region) };
