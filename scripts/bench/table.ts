@@ -1,5 +1,6 @@
 import type { Artifact } from './bundle';
 import { byOperation, type CallRecord, isWrite, rounds } from './calls';
+import type { ColdResult } from './coldstart';
 import { formatSpread, type Spread, spread } from './stats';
 
 /** One measured run of the enforcer: its report status, wall time and every API call it made. */
@@ -26,6 +27,8 @@ export interface CaseResult {
 export interface CaseSummary {
   readonly calls: Spread;
   readonly writes: Spread;
+  /** sns:Publish calls (the run's alert), counted among the writes too. */
+  readonly alerts: Spread;
   readonly rounds: Spread;
   readonly wallMs: Spread;
   readonly statuses: string;
@@ -39,6 +42,7 @@ export function summarise(c: CaseResult): CaseSummary {
   return {
     calls: spread(c.runs.map((r) => r.calls.length)),
     writes: spread(c.runs.map((r) => r.calls.filter((x) => isWrite(x.operation)).length)),
+    alerts: spread(c.runs.map((r) => r.calls.filter((x) => x.operation === 'Publish').length)),
     rounds: spread(c.runs.map((r) => rounds(r.calls))),
     wallMs: spread(c.runs.map((r) => r.wallMs)),
     statuses,
@@ -80,7 +84,7 @@ export function casesTable(cases: readonly CaseResult[]): string {
       `${c.name} (n=${c.runs.length})`,
       s.statuses,
       versus(s.calls, c.targets.calls),
-      versus(s.writes, c.targets.writes),
+      `${versus(s.writes, c.targets.writes)}${s.alerts.max > 0 ? `, incl. ${count(s.alerts)} alert` : ''}`,
       versus(s.rounds, c.targets.rounds),
       formatSpread(s.wallMs, 0),
       s.operations,
@@ -91,17 +95,18 @@ export function casesTable(cases: readonly CaseResult[]): string {
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (s: Spread | undefined): string => (s ? `${formatSpread(s, 1)} (n=${s.n})` : '—');
 
-/** The markdown table of bundle sizes and cold init, one row per artifact. */
-export function bundleTable(artifacts: readonly Artifact[], cold: ReadonlyMap<Artifact, Spread>): string {
+/** The markdown table of bundle sizes, cold init and first run, one row per artifact. */
+export function bundleTable(artifacts: readonly Artifact[], cold: ReadonlyMap<Artifact, ColdResult>): string {
   const head = [
-    '| artifact | minified handler | zip | cold init ms, median (p10–p90) |',
-    '|---|---|---|---|',
+    '| artifact | minified handler | zip | cold init ms | first run after cold init ms |',
+    '|---|---|---|---|---|',
   ];
   const rows = artifacts.map((a) => {
     const c = cold.get(a);
     const zip = a.zipMeasured ? kb(a.zipBytes) : `≈ ${kb(a.zipBytes)}`;
-    return `| ${a.label} | ${kb(a.bytes)} | ${zip} | ${c ? `${formatSpread(c, 1)} (n=${c.n})` : '—'} |`;
+    return `| ${a.label} | ${kb(a.bytes)} | ${zip} | ${ms(c?.init)} | ${ms(c?.firstRun)} |`;
   });
   return [...head, ...rows].join('\n');
 }

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createClients } from '../../src/clients';
+import { type Config, loadConfig } from '../../src/config';
+import { createNotifier, type Notifier } from '../../src/notify';
+import type { Deps } from '../../src/reconcile';
+import { runEvent } from '../../src/run';
+import { type Emulator, emulatorEnv, startEmulator } from '../lib/emulator';
+import { type AccountClients, accountClients, CONTROL } from '../lib/seed';
+import { type Recorder, recordCalls } from './calls';
+import type { RunSample } from './table';
+
+/** The emulator, a person's clients to seed and tamper with, and the enforcer's instrumented deps. */
+export interface Session {
+  readonly emulator: Emulator;
+  readonly account: AccountClients;
+  readonly deps: Deps;
+  readonly config: Config;
+  readonly recorder: Recorder;
+  readonly notifier: Notifier;
+  /** The environment that points SDK clients at the emulator (dummy credentials). */
+  readonly env: Readonly<Record<string, string>>;
+  /** A sample event from events/ by file name (without .json). */
+  event(name: string): unknown;
+}
+
+/**
+ * Starts the emulator (installing it when missing) and builds the enforcer's config and clients the
+ * way the handler does, with one configured subscription, pointed at the emulator through the env.
+ */
+export async function openSession(root: string): Promise<Session> {
+  const emulator = await startEmulator({ root });
+  const env = { ...emulatorEnv(emulator.endpoint), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  Object.assign(process.env, env);
+  const config = loadConfig({ ...env, SUBSCRIPTIONS: `email:${CONTROL.subscriber}` });
+  const clients = createClients(config.region);
+  const recorder = recordCalls(clients);
+  const events = new Map<string, unknown>();
+  const event = (name: string): unknown => {
+    if (!events.has(name)) {
+      events.set(name, JSON.parse(readFileSync(join(root, 'events', `${name}.json`), 'utf8')));
+    }
+    return events.get(name);
+  };
+  const account = accountClients(emulator.endpoint);
+  const notifier = createNotifier({ sns: clients.sns, config });
+  return { emulator, account, deps: { config, clients }, config, recorder, notifier, env, event };
+}
+
+/**
+ * One enforcer run on `event` as handlers/reconcile.ts makes it (run, then alert; its log line and
+ * metrics call no API), timed, with the API calls it made.
+ */
+export async function runOnce(s: Session, event: unknown): Promise<RunSample> {
+  s.recorder.take();
+  const start = performance.now();
+  const report = await s.notifier.notify(await runEvent(s.deps, event));
+  const wallMs = performance.now() - start;
+  return { status: report.status, wallMs, calls: s.recorder.take() };
+}
+
+/** `runs` measured runs; `before` (untimed, unrecorded) prepares the account before each. */
+export async function measure(
+  s: Session,
+  runs: number,
+  event: unknown,
+  before?: () => Promise<unknown>,
+): Promise<RunSample[]> {
+  const samples: RunSample[] = [];
+  for (let i = 0; i < runs; i++) {
+    await before?.();
+    samples.push(await runOnce(s, event));
+  }
+  return samples;
+}
