@@ -2,7 +2,7 @@ import { PROFILE_IDS } from '../../src/controls';
 import type { ObservedKind } from '../../src/model';
 import { plan } from '../../src/plan';
 import { actualFrom, desiredFor, LOG_GROUP, TRAIL_ARN, trailView } from '../support/builders';
-import { type Drift, deleted, planDrift, summary } from './support/plan-rows';
+import { combined, type Drift, deleted, planDrift, stopped, summary } from './support/plan-rows';
 
 const CONFIGS: readonly [string, Record<string, string>][] = [
   ['defaults', {}],
@@ -78,11 +78,7 @@ describe('plan: trail, log group, unobserved resources, order', () => {
   );
 
   it('everything missing → changes in apply order: trail, topic, subscription, filter, alarm', () => {
-    const all: Drift = (a, d) =>
-      [deleted('alarm'), deleted('filter'), deleted('topic')].reduce((state, drift) => drift(state, d), {
-        ...a,
-        trail: trailView({ isLogging: false }),
-      });
+    const all = combined(stopped, deleted('alarm'), deleted('filter'), deleted('topic'));
     expect(summary(planDrift(all)).changes).toEqual([
       ['trail', 'update'],
       ['topic', 'create'],

@@ -13,6 +13,7 @@ import {
 import {
   CloudWatchClient,
   DescribeAlarmsCommand,
+  DescribeAlarmsForMetricCommand,
   type MetricAlarm,
   PutMetricAlarmCommand,
 } from '@aws-sdk/client-cloudwatch';
@@ -21,6 +22,8 @@ import {
   DescribeMetricFiltersCommand,
   PutMetricFilterCommand,
   ResourceNotFoundException,
+  TestMetricFilterCommand,
+  type TestMetricFilterCommandInput,
 } from '@aws-sdk/client-cloudwatch-logs';
 import {
   CreateTopicCommand,
@@ -34,6 +37,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import type { Clients } from '../../../src/clients';
+import { matches, parsePattern } from '../../../src/pattern';
 import type { AccountState } from '../../support/builders';
 
 export { answerBelowRetries } from './below-retries';
@@ -120,6 +124,14 @@ function serveLogs(mock: AccountMocks['logs'], state: AccountState, write: Write
   mock.on(DescribeMetricFiltersCommand).callsFake(async ({ logGroupName }) => ({
     metricFilters: copy(group(logGroupName)),
   }));
+  mock.on(TestMetricFilterCommand).callsFake(async (input: TestMetricFilterCommandInput) => {
+    const pattern = parsePattern(input.filterPattern ?? '');
+    const messages = (input.logEventMessages ?? []).map((eventMessage: string, i: number) => ({
+      eventNumber: i + 1,
+      eventMessage,
+    }));
+    return { matches: messages.filter((m) => matches(pattern, JSON.parse(m.eventMessage))) };
+  });
   mock.on(PutMetricFilterCommand).callsFake(async (input) => {
     const filters = group(input.logGroupName);
     write(() => {
@@ -136,6 +148,9 @@ function serveAlarms(mock: AccountMocks['cloudwatch'], state: AccountState, writ
   mock.on(DescribeAlarmsCommand).callsFake(async ({ AlarmNames }) => ({
     MetricAlarms: copy(state.alarms.filter((a) => AlarmNames?.includes(a.AlarmName ?? ''))),
     CompositeAlarms: [],
+  }));
+  mock.on(DescribeAlarmsForMetricCommand).callsFake(async ({ Namespace, MetricName }) => ({
+    MetricAlarms: copy(state.alarms.filter((a) => a.Namespace === Namespace && a.MetricName === MetricName)),
   }));
   mock.on(PutMetricAlarmCommand).callsFake(async (input) => {
     const { Tags: _tags, ...fields } = copy(input);
@@ -206,9 +221,9 @@ export interface SentCall {
   readonly input: Record<string, unknown>;
 }
 
-const READ = /^(Describe|Get|List)/;
+const READ = /^(Describe|Get|List|Test)/;
 
-/** Every call that is not a read (Describe/Get/List), across all clients, in the order sent. */
+/** Every call that is not a read (Describe/Get/List/Test), across all clients, in the order sent. */
 export function writesSent(mocks: AccountMocks): SentCall[] {
   const calls: Call[] = [
     ...mocks.cloudtrail.calls(),

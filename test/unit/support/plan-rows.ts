@@ -63,3 +63,12 @@ export const topicWith =
 export const deleted =
   (kind: 'filter' | 'alarm' | 'topic'): Drift =>
   (a) => ({ ...a, [kind]: undefined });
+
+/** Several drifts, applied in order. */
+export const combined =
+  (...drifts: Drift[]): Drift =>
+  (a, d) =>
+    drifts.reduce((state, drift) => drift(state, d), a);
+
+/** The trail with its logging stopped. */
+export const stopped: Drift = (a) => ({ ...a, trail: { ...a.trail, isLogging: false } });
