@@ -10,12 +10,13 @@ const shared = {
 module.exports = {
   testTimeout: 30000,
   projects: [
-    { ...shared, displayName: 'unit', roots: ['<rootDir>/test'], testPathIgnorePatterns: ['/node_modules/', '/test/integration/'] },
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/test'], testPathIgnorePatterns: ['/node_modules/', '/test/integration/', '\\.integration\\.test\\.ts$'] },
     // Against moto server: one per jest worker, started only when an integration test is selected.
     {
       ...shared,
       displayName: 'integration',
-      roots: ['<rootDir>/test/integration'],
+      roots: ['<rootDir>/test'],
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/**/*.integration.test.ts'],
       globalSetup: '<rootDir>/test/integration/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/support/global-teardown.ts',
     },
