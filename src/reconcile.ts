@@ -6,9 +6,10 @@ import { type Discovery, discover } from './discover';
 import { type StepError, toStepError } from './errors';
 import type { Trigger } from './events';
 import type { ActualState, DesiredState, TrailView } from './model';
-import { observe } from './observe';
+import { type Observation, observe } from './observe';
 import { type Plan, plan } from './plan';
 import { baseReport, type Report, reportChange, statusOf } from './report';
+import { type Assessment, assessControl } from './verdict';
 
 /** What a run needs from outside: clients built once per cold start, the validated configuration. */
 export interface Deps {
@@ -18,14 +19,14 @@ export interface Deps {
 }
 
 interface Pass {
-  readonly actual: ActualState;
+  readonly actual: ActualState & Pick<Observation, 'filters'>;
   readonly plan: Plan;
   readonly errors: readonly StepError[];
 }
 
 async function pass(clients: Clients, desired: DesiredState, trail: TrailView): Promise<Pass> {
   const observation = await observe(clients, desired);
-  const actual: ActualState = { ...observation, trail };
+  const actual = { ...observation, trail };
   return { actual, plan: plan(desired, actual), errors: observation.errors };
 }
 
@@ -55,10 +56,13 @@ export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): 
     const where = { accountId, trail: trail.arn, logGroup: trail.logGroupName };
     const desired = desiredState(deps.config, accountId, trail);
     const first = await pass(deps.clients, desired, trail);
+    const judge = (seen: Pass['actual']) =>
+      assessControl(deps.clients, desired, seen, deps.config.verifyWithTestMetricFilter);
     const { changes } = first.plan;
     if (dryRun || changes.length === 0) {
       const status = statusOf({ ...first.plan, errors: first.errors, persisting: [], dryRun });
-      return finish({ status, ...where, ...summarise(first.plan), errors: first.errors });
+      const fields = withVerdict(summarise(first.plan), await judge(first.actual));
+      return finish({ status, ...where, ...fields, errors: first.errors });
     }
     const applied = await apply(deps.clients, changes);
     const restarted = applied.applied.some((c) => c.resource === 'trail');
@@ -66,6 +70,7 @@ export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): 
     const second = await pass(deps.clients, desired, trailNow);
     const errors = [...first.errors, ...applied.errors, ...second.errors];
     const persisting = second.plan.changes;
+    const judged = await judge(second.actual);
     const status = statusOf({
       findings: second.plan.findings,
       changes: applied.applied,
@@ -76,9 +81,11 @@ export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): 
     return finish({
       status,
       ...where,
-      changes: applied.applied.map(reportChange),
+      ...withVerdict(
+        { changes: applied.applied.map(reportChange), findings: second.plan.findings.map((f) => f.message) },
+        judged,
+      ),
       ...(persisting.length ? { remaining: persisting.map(reportChange) } : {}),
-      findings: second.plan.findings.map((f) => f.message),
       errors,
     });
   } catch (error) {
@@ -88,4 +95,10 @@ export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): 
 
 function summarise(p: Plan): Pick<Report, 'changes' | 'findings'> {
   return { changes: p.changes.map(reportChange), findings: p.findings.map((f) => f.message) };
+}
+
+/** Adds the account-wide verdict (judged on the last observation) and its findings to the report fields. */
+function withVerdict(fields: Pick<Report, 'changes' | 'findings'>, judged: Assessment) {
+  const { verdict, controlSatisfiedBy } = judged;
+  return { ...fields, findings: [...fields.findings, ...judged.findings], controlSatisfiedBy, verdict };
 }

@@ -3,6 +3,7 @@ import type { StepError } from './errors';
 import type { Trigger } from './events';
 import type { Change, Finding } from './plan';
 import { describeEndpoint } from './plan/topic';
+import type { SatisfiedBy, Verdict } from './verdict';
 
 export const STATUSES = [
   'COMPLIANT',
@@ -41,6 +42,10 @@ export interface Report {
   readonly remaining?: readonly ReportChange[];
   readonly findings: readonly string[];
   readonly errors: readonly StepError[];
+  /** Every chain on the log group that satisfies the control, ours or not (after apply in enforce mode). */
+  readonly controlSatisfiedBy?: readonly SatisfiedBy[];
+  /** The account-wide verdict behind `controlSatisfiedBy`: every chain found, and why the others fail. */
+  readonly verdict?: Verdict;
   readonly durationMs: number;
 }
 

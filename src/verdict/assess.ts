@@ -1,14 +1,15 @@
 import type { Clients } from '../clients';
 import { describe, toStepError } from '../errors';
-import type { DesiredState, FilterView, ObservedKind, TopicView } from '../model';
+import type { DesiredState, FilterView, ObservedKind, TopicView, TrailView } from '../model';
 import { failedRead, readAlarmsForMetrics, readTopicSubscribers, testMetricFilter } from '../observe-chains';
 import { evaluateChains, type OwnNames, satisfiedBy, type TopicRead, topicsToRead } from './chains';
 import { compareMatches, crossCheckFinding, crossCheckSamples } from './cross-check';
 import { candidateFilters, linksOf, metricsToRead } from './links';
 import type { CrossCheck, SatisfiedBy, Verdict } from './types';
 
-/** What an observation says about the log group: every filter on it, our filter and our topic. */
+/** What an observation says about the log group: the trail, every filter on it, our filter and our topic. */
 export interface Seen {
+  readonly trail: Pick<TrailView, 'name' | 'isLogging'>;
   readonly filters: readonly FilterView[];
   readonly filter?: FilterView;
   readonly topic?: TopicView;
@@ -28,35 +29,40 @@ function ownTopic(seen: Seen): TopicRead {
   return { confirmed: seen.topic.subscriptions.filter((s) => s.confirmed).length };
 }
 
-async function judgeChains(clients: Clients, desired: DesiredState, seen: Seen): Promise<Verdict> {
-  const { profile } = desired.filter;
+/** The facts every verdict starts from, whatever could be read. */
+function basis(desired: DesiredState, seen: Seen) {
   const ours: OwnNames = {
     filterName: desired.filter.name,
     alarmName: desired.alarm.name,
     topicArn: desired.topic.arn,
   };
-  const home = { region: desired.region, accountId: desired.accountId };
+  const { name, isLogging } = seen.trail;
+  const problems = isLogging
+    ? []
+    : [`trail ${name} is not logging: no filter on its log group sees new events`];
+  return {
+    profile: desired.filter.profile,
+    ours,
+    home: { region: desired.region, accountId: desired.accountId },
+    problems,
+  };
+}
+
+async function judgeChains(clients: Clients, desired: DesiredState, seen: Seen): Promise<Verdict> {
+  const base = basis(desired, seen);
   if (seen.unobserved.includes('filter')) {
     const notChecked = [`logs:DescribeMetricFilters on ${desired.logGroupName}: not read`];
-    return evaluateChains({
-      profile,
-      ours,
-      home,
-      filtersJudged: 0,
-      links: [],
-      topics: new Map(),
-      notChecked,
-    });
+    return evaluateChains({ ...base, filtersJudged: 0, links: [], topics: new Map(), notChecked });
   }
-  const candidates = candidateFilters(profile, seen.filters);
+  const candidates = candidateFilters(base.profile, seen.filters);
   const alarms = await readAlarmsForMetrics(clients, metricsToRead(candidates));
   const links = linksOf(candidates, alarms);
-  const topics = await readTopicSubscribers(clients, topicsToRead(links, ours, home));
-  topics.set(ours.topicArn, ownTopic(seen));
+  const topics = await readTopicSubscribers(clients, topicsToRead(links, base.ours, base.home));
+  topics.set(base.ours.topicArn, ownTopic(seen));
   const notChecked = [...alarms.values()].flatMap((read) => ('error' in read ? [read.error] : []));
   for (const read of topics.values()) if ('unknown' in read) notChecked.push(read.unknown);
   const filtersJudged = new Set(seen.filters.map((f) => f.name)).size;
-  return evaluateChains({ profile, ours, home, filtersJudged, links, topics, notChecked });
+  return evaluateChains({ ...base, filtersJudged, links, topics, notChecked });
 }
 
 async function crossCheck(clients: Clients, desired: DesiredState, pattern: string): Promise<CrossCheck> {
@@ -91,6 +97,7 @@ export async function assessControl(
       (error: unknown): Verdict => ({
         profile: desired.filter.profile.id,
         satisfied: false,
+        problems: [],
         filtersJudged: 0,
         chains: [],
         notChecked: [`verdict: ${describe(error).message}`],

@@ -22,6 +22,7 @@ export interface ChainFacts {
   readonly ours: OwnNames;
   readonly home: { readonly region: string; readonly accountId: string };
   readonly filtersJudged: number;
+  readonly problems: readonly string[];
   readonly links: readonly Link[];
   readonly topics: ReadonlyMap<string, TopicRead>;
   readonly notChecked: readonly string[];
@@ -88,15 +89,17 @@ export function evaluateChains(facts: ChainFacts): Verdict {
     .sort((a, b) => Number(b.ours) - Number(a.ours) || a.filter.localeCompare(b.filter));
   return {
     profile: facts.profile.id,
-    satisfied: chains.some((chain) => chain.state === 'holds'),
+    satisfied: facts.problems.length === 0 && chains.some((chain) => chain.state === 'holds'),
+    problems: facts.problems,
     filtersJudged: facts.filtersJudged,
     chains,
     notChecked: facts.notChecked,
   };
 }
 
-/** The chains that hold, in the report's short form. */
+/** The chains that hold, in the report's short form; none when the control does not hold. */
 export function satisfiedBy(verdict: Verdict): SatisfiedBy[] {
+  if (!verdict.satisfied) return [];
   return verdict.chains.flatMap((c) =>
     c.state === 'holds' && c.alarm && c.topic && c.confirmedSubscribers !== undefined
       ? [

@@ -48,8 +48,10 @@ export interface CrossCheck {
 /** Account-wide verdict: does any chain on the trail's log group satisfy the control, ours or not. */
 export interface Verdict {
   readonly profile: ProfileId;
-  /** True when at least one chain holds. */
+  /** True when at least one chain holds and nothing upstream of the chains (the trail) stops it. */
   readonly satisfied: boolean;
+  /** What keeps the control from holding whatever the chains: the trail is not logging. */
+  readonly problems: readonly string[];
   /** Metric filters on the log group that were judged against the profile. */
   readonly filtersJudged: number;
   /** Every chain that starts at a filter satisfying the profile; ours first. */

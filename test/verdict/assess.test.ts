@@ -69,6 +69,7 @@ const pending = (topic: string) => ({
 
 /** Our compliant chain plus a Terraform chain whose alarm also notifies a topic in another account. */
 const seen: Seen = {
+  trail: { name: trail.name, isLogging: true },
   filters: [ourFilter(), tfFilter()],
   filter: ourFilter(),
   topic: {
@@ -164,6 +165,17 @@ describe('assessControl: the reads', () => {
     expect(controlSatisfiedBy).toEqual([]);
   });
 
+  it('a trail that stopped logging keeps the control from holding, whatever the chains', async () => {
+    const stopped = { ...seen, trail: { name: trail.name, isLogging: false } };
+    const { verdict, controlSatisfiedBy } = await assessControl(clients, desired, stopped, false);
+    expect(verdict).toMatchObject({
+      satisfied: false,
+      problems: ['trail management-events is not logging: no filter on its log group sees new events'],
+    });
+    expect(verdict.chains.filter((c) => c.state === 'holds')).toHaveLength(2);
+    expect(controlSatisfiedBy).toEqual([]);
+  });
+
   it('our topic unreadable or missing is judged from the observation, without another read', async () => {
     const unread = await assessControl(
       clients,
@@ -196,6 +208,7 @@ describe('assessControl: the reads', () => {
     expect(verdict).toEqual({
       profile: 'cis',
       satisfied: false,
+      problems: [],
       filtersJudged: 0,
       chains: [],
       notChecked: ['logs:DescribeMetricFilters on aws-cloudtrail-logs: not read'],

@@ -54,6 +54,7 @@ function verdictOf(world: World) {
     ours: OURS,
     home: HOME,
     filtersJudged: 9,
+    problems: [],
     links,
     topics,
     notChecked: [],
