@@ -8,10 +8,11 @@
  *   await emulator.reset();
  *   await emulator.stop();
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { EmulatorError, ensureEmulatorInstalled, projectRoot } from './emulator-install';
+
+export { EmulatorError, ensureEmulatorInstalled, projectRoot } from './emulator-install';
 
 /** The region every emulated scenario runs in. */
 export const REGION = 'us-east-1';
@@ -26,25 +27,6 @@ export interface Emulator {
   reset(): Promise<void>;
   /** Stops the server and waits until it has exited; safe to call twice. */
   stop(): Promise<void>;
-}
-
-/** The emulator could not be installed, started or reset; the message says why. */
-export class EmulatorError extends Error {
-  constructor(message: string, options?: { cause: unknown }) {
-    super(message, options);
-    this.name = 'EmulatorError';
-  }
-}
-
-/** The directory holding package.json, found upwards from this file (also when bundled under the repo). */
-export function projectRoot(from: string = __dirname): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'requirements-emulator.txt'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new EmulatorError(`no project root (package.json) above ${from}`);
-    dir = parent;
-  }
-  return dir;
 }
 
 /** Silences the SDK's Node 20 end-of-support warning (older and newer SDK versions read different names). */
@@ -62,24 +44,6 @@ export function emulatorEnv(endpoint: string): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: 'testing',
     ...QUIET_SDK,
   };
-}
-
-/** Installs the pinned moto into .venv/moto (scripts/setup-python.sh) unless it is there and current. */
-export function ensureEmulatorInstalled(root: string = projectRoot()): string {
-  const bin = join(root, '.venv', 'moto', 'bin', 'moto_server');
-  const marker = join(root, '.venv', 'moto', '.installed');
-  const wanted = readFileSync(join(root, 'requirements-emulator.txt'), 'utf8');
-  if (existsSync(bin) && existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return bin;
-  const setup = join(root, 'scripts', 'setup-python.sh');
-  const result = spawnSync(setup, [], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.error || result.status !== 0) {
-    const why = result.error?.message ?? `exit code ${result.status}`;
-    throw new EmulatorError(
-      `cannot install the AWS API emulator: ${setup} failed (${why}); it needs python3 with venv and pip, and network access to PyPI`,
-    );
-  }
-  if (!existsSync(bin)) throw new EmulatorError(`${setup} ran but ${bin} does not exist`);
-  return bin;
 }
 
 /** A loopback port nobody listens on right now. */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ApiCall, type ApiProxy, startApiProxy } from '../../../scripts/lib/api-proxy';
 import { emulatorEnv, resetEmulator } from '../../../scripts/lib/emulator';
@@ -13,6 +12,9 @@ import {
 } from '../../../scripts/lib/seed';
 import type { Report } from '../../../src/report';
 import { ENDPOINTS_VARIABLE } from './global-setup';
+import { type EnforcerEnv, type Handler, loadHandler, sampleEvent } from './handler';
+
+export { type EnforcerEnv, sampleEvent } from './handler';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -21,32 +23,11 @@ export const OWN_ROLE = 'cis-monitoring-enforcer-prod-us-east-1';
 /** The person every tamper event names. */
 export const ALICE = 'arn:aws:sts::123456789012:assumed-role/Admin/alice';
 
-/** Every variable the enforcer's configuration reads; unset ones are removed while a handler loads. */
-const CONFIG_VARIABLES = [
-  'LOG_GROUP_NAME',
-  'FILTER_NAME',
-  'METRIC_NAMESPACE',
-  'METRIC_NAME',
-  'ALARM_NAME',
-  'TOPIC_NAME',
-  'TOPIC_ARN',
-  'SUBSCRIPTIONS',
-  'PATTERN_PROFILE',
-  'MODE',
-  'HEAL_TRAIL_LOGGING',
-  'ENFORCER_ROLE_NAME',
-  'LOG_LEVEL',
-  'METRICS_NAMESPACE',
-] as const;
-export type EnforcerEnv = Partial<Record<(typeof CONFIG_VARIABLES)[number], string>>;
-
 /** What the deployed function gets by default in these scenarios. */
 export const DEFAULT_ENV: EnforcerEnv = {
   SUBSCRIPTIONS: `email:${CONTROL.subscriber}`,
   ENFORCER_ROLE_NAME: OWN_ROLE,
 };
-
-type Handler = (event: unknown) => Promise<Report>;
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
@@ -73,34 +54,6 @@ export function workerEndpoint(): string {
     );
   }
   return endpoint;
-}
-
-/** A sample event from events/, parsed. */
-export function sampleEvent(name: string): unknown {
-  return JSON.parse(readFileSync(join(ROOT, 'events', `${name}.json`), 'utf8'));
-}
-
-/** Loads a handler module fresh (its own cold start) with the given configuration in process.env. */
-export function loadHandler(modulePath: string, env: EnforcerEnv): Handler {
-  const saved = CONFIG_VARIABLES.map((key) => [key, process.env[key]] as const);
-  for (const key of CONFIG_VARIABLES) {
-    const value = env[key];
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  try {
-    let handler: Handler | undefined;
-    jest.isolateModules(() => {
-      handler = (require(modulePath) as { handler: Handler }).handler;
-    });
-    if (!handler) throw new Error(`${modulePath} exports no handler`);
-    return handler;
-  } finally {
-    for (const [key, value] of saved) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
 }
 
 /** The account state a scenario starts from. */
