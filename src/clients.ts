@@ -13,21 +13,28 @@ export interface Clients {
   readonly sts: STSClient;
 }
 
+/** How long one call may take at most: attempts, and the time each attempt may take to connect and to answer. */
+export interface ClientLimits {
+  readonly maxAttempts: number;
+  readonly connectionTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+}
+
 /** Bounded per-attempt timeouts (requestTimeout covers the whole attempt) so a hung endpoint cannot eat the Lambda timeout; the SDK retries. */
-export const CLIENT_LIMITS = {
+export const CLIENT_LIMITS: ClientLimits = {
   maxAttempts: 4,
   connectionTimeoutMs: 3_000,
   requestTimeoutMs: 10_000,
-} as const;
+};
 
 /** Builds the clients once per cold start, for one region; AWS_ENDPOINT_URL is honoured by the SDK itself. */
-export function createClients(region: string): Clients {
+export function createClients(region: string, limits: ClientLimits = CLIENT_LIMITS): Clients {
   const options = {
     region,
-    maxAttempts: CLIENT_LIMITS.maxAttempts,
+    maxAttempts: limits.maxAttempts,
     requestHandler: {
-      connectionTimeout: CLIENT_LIMITS.connectionTimeoutMs,
-      requestTimeout: CLIENT_LIMITS.requestTimeoutMs,
+      connectionTimeout: limits.connectionTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
       // Without this the SDK only logs a warning when requestTimeout passes and the call keeps waiting.
       throwOnRequestTimeout: true,
     },

@@ -72,8 +72,13 @@ export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANG
     if (!re.test(value)) problems.push(`${key}=${JSON.stringify(value)} is not a valid name (${re.source})`);
     return value;
   };
-  const region = (env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '').trim();
-  if (!REGION.test(region)) problems.push(`AWS_REGION=${JSON.stringify(region)} is not an AWS region`);
+  // Name the variable the region came from, so the error points at the one to fix.
+  const regionKey =
+    env.AWS_REGION === undefined && env.AWS_DEFAULT_REGION !== undefined
+      ? 'AWS_DEFAULT_REGION'
+      : 'AWS_REGION';
+  const region = (env[regionKey] ?? '').trim();
+  if (!REGION.test(region)) problems.push(`${regionKey}=${JSON.stringify(region)} is not an AWS region`);
   const logGroupName = (env.LOG_GROUP_NAME ?? '').trim() || undefined;
   if (logGroupName !== undefined && !/^[\w\-./#]{1,512}$/.test(logGroupName)) {
     problems.push(`LOG_GROUP_NAME=${JSON.stringify(logGroupName)} is not a valid log group name`);

@@ -1,3 +1,5 @@
+import { ACCESS_DENIED_CODES, hintFor } from './hints';
+
 /** A failed AWS call, kept with the IAM action and resource it was for. */
 export interface StepError {
   readonly step: string;
@@ -5,6 +7,8 @@ export interface StepError {
   readonly resource: string;
   readonly code: string;
   readonly message: string;
+  /** What the failure means for the operator and what to do, when the code alone does not say it. */
+  readonly hint?: string;
 }
 
 /** Thrown by `attempt`: the original SDK error is kept as `cause`. */
@@ -21,12 +25,7 @@ export class AwsCallError extends Error {
   }
 }
 
-const ACCESS_DENIED = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'AuthorizationError',
-  'UnauthorizedOperation',
-]);
+const ACCESS_DENIED = new Set(ACCESS_DENIED_CODES);
 
 /** True when the error says the role lacks a permission. */
 export function isAccessDenied(error: unknown): boolean {
@@ -44,7 +43,12 @@ export async function attempt<T>(
     return await call();
   } catch (error) {
     if (error instanceof AwsCallError) throw error;
-    throw new AwsCallError({ step, action, resource, ...describe(error) }, { cause: error });
+    const { code, message } = describe(error);
+    const hint = hintFor(action, resource, code);
+    throw new AwsCallError(
+      { step, action, resource, code, message, ...(hint ? { hint } : {}) },
+      { cause: error },
+    );
   }
 }
 
