@@ -1,0 +1,71 @@
+import type { Grant, ResourceKind } from '../../src/permissions';
+import { PSEUDO, resolve } from './template';
+
+const ARN = `arn:${PSEUDO['AWS::Partition']}`;
+const WHERE = `${PSEUDO['AWS::Region']}:${PSEUDO['AWS::AccountId']}`;
+
+/** The resource each kind of grant must be scoped to in the packaged role (default parameters). */
+export const RESOURCE_OF: Readonly<Record<ResourceKind, string>> = {
+  any: '*', // only for STAR_ONLY_ACTIONS
+  trail: `${ARN}:cloudtrail:*:${PSEUDO['AWS::AccountId']}:trail/*`,
+  logGroup: `${ARN}:logs:${WHERE}:log-group:*`,
+  alarm: `${ARN}:cloudwatch:${WHERE}:alarm:CIS-4.10-SecurityGroupChanges`,
+  topic: `${ARN}:sns:${WHERE}:cis-monitoring-alarms`,
+  anyTopic: `${ARN}:sns:${WHERE}:*`,
+};
+
+/**
+ * Actions vetted to work only on `*` (the Service Authorization Reference lists no resource type for them):
+ * a grant of kind `any` must name one of these.
+ */
+export const STAR_ONLY_ACTIONS = [
+  'cloudtrail:DescribeTrails', // lists every trail, shadow trails included
+  'cloudwatch:DescribeAlarmsForMetric', // looks alarms up by metric, not by alarm ARN
+  'logs:TestMetricFilter', // tests a pattern against sample events, touches no log group
+];
+
+const OWN_LOG_GROUP = `${ARN}:logs:${WHERE}:log-group:/aws/lambda/cis-monitoring-enforcer-prod*`;
+
+/**
+ * Grants the role holds for the stack, not for a call of our code: [action, resource, reason].
+ * The function's own log group is created by the stack; the statements are the framework's default.
+ */
+export const INFRASTRUCTURE: readonly (readonly [string, string, string])[] = [
+  ['logs:CreateLogStream', `${OWN_LOG_GROUP}:*`, 'Lambda writes the function logs with the role'],
+  ['logs:CreateLogGroup', `${OWN_LOG_GROUP}:*`, "the framework's default next to CreateLogStream"],
+  ['logs:TagResource', `${OWN_LOG_GROUP}:*`, "the framework's default: tags on the function's log group"],
+  ['logs:PutLogEvents', `${OWN_LOG_GROUP}:*:*`, 'Lambda writes the function logs with the role'],
+  ['sqs:SendMessage', 'GetAtt:FailedInvocationsQueue.Arn', 'Lambda delivers failed async events with it'],
+];
+
+const pair = (action: string, resource: string) => `${action.toLowerCase()} on ${resource}`;
+
+/** Every `action on resource` the declared grants and the stack infrastructure need. */
+export function expectedPairs(declared: readonly Grant[]): Set<string> {
+  const pairs = declared.map((g) => pair(g.action, RESOURCE_OF[g.resource]));
+  return new Set([...pairs, ...INFRASTRUCTURE.map(([action, resource]) => pair(action, resource))]);
+}
+
+/** One IAM policy statement as the template holds it. */
+export type Statement = Readonly<Record<string, unknown>>;
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/** What is wrong with a role's statements against the expected pairs; empty when it grants exactly them. */
+export function grantProblems(statements: readonly Statement[], expected: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const granted = new Set<string>();
+  statements.forEach((s, i) => {
+    if (s.Effect !== 'Allow' || 'NotAction' in s || 'NotResource' in s || 'Condition' in s) {
+      problems.push(`statement ${i} is not a plain Allow of Action on Resource`);
+    }
+    for (const action of list(s.Action).map(String)) {
+      if (action.includes('*')) problems.push(`wildcard action ${action}`);
+      if (/^[\w-]+:delete/i.test(action)) problems.push(`Delete action ${action}`);
+      for (const resource of list(s.Resource)) granted.add(pair(action, resolve(resource)));
+    }
+  });
+  for (const p of expected) if (!granted.has(p)) problems.push(`missing: ${p}`);
+  for (const p of granted) if (!expected.has(p)) problems.push(`not declared: ${p}`);
+  return problems;
+}

@@ -1,0 +1,160 @@
+import { CLIENT_LIMITS } from '../../src/clients';
+import { declaredGrants } from '../../src/permissions';
+import { expectedPairs, grantProblems, STAR_ONLY_ACTIONS, type Statement } from './role';
+import { packageTemplate, resolve, resource, resourcesOf, type Template } from './template';
+
+// One offline `sls package` for the whole file (a few seconds).
+let template: Template;
+beforeAll(() => {
+  template = packageTemplate();
+}, 120_000);
+
+const props = (id: string) => resource(template, id).Properties ?? {};
+const TOPIC = 'arn:aws:sns:us-east-1:123456789012:cis-monitoring-alarms';
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+describe('the packaged role grants exactly what the code declares', () => {
+  it('has one role, assumed by Lambda only, with inline statements only', () => {
+    expect(resourcesOf(template, 'AWS::IAM::Role').map(([id]) => id)).toEqual(['IamRoleLambdaExecution']);
+    expect(resourcesOf(template, 'AWS::IAM::Policy')).toEqual([]);
+    expect(resourcesOf(template, 'AWS::IAM::ManagedPolicy')).toEqual([]);
+    const role = props('IamRoleLambdaExecution');
+    expect(role.ManagedPolicyArns).toBeUndefined();
+    expect(role.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] },
+      ],
+    });
+  });
+
+  it('grants the union of the declared grants and the stack infrastructure, scoped, with no Delete* or *', () => {
+    const policies = props('IamRoleLambdaExecution').Policies as {
+      PolicyDocument: { Statement: Statement[] };
+    }[];
+    const statements = policies.flatMap((p) => p.PolicyDocument.Statement);
+    expect(grantProblems(statements, expectedPairs(declaredGrants()))).toEqual([]);
+  });
+
+  // The same comparison on the packaged role with one thing broken, so each kind of excess or gap shows.
+  type Break = (statements: Statement[]) => Statement[];
+  const ALARM = 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:CIS-4.10-SecurityGroupChanges';
+  const LOG_GROUPS = 'arn:aws:logs:us-east-1:123456789012:log-group:*';
+  const withAction =
+    (action: string, extra: string): Break =>
+    (all) =>
+      all.map((s) => (list(s.Action).includes(action) ? { ...s, Action: [...list(s.Action), extra] } : s));
+  it.each<[string, Break, string[]]>([
+    [
+      'a needed action is missing',
+      (all) =>
+        all.map((s) => ({ ...s, Action: list(s.Action).filter((a) => a !== 'cloudwatch:PutMetricAlarm') })),
+      [`missing: cloudwatch:putmetricalarm on ${ALARM}`],
+    ],
+    [
+      'an unneeded action is added',
+      (all) => [...all, { Effect: 'Allow', Action: ['ec2:DescribeSecurityGroups'], Resource: '*' }],
+      ['not declared: ec2:describesecuritygroups on *'],
+    ],
+    [
+      'a Delete* action is added',
+      withAction('logs:PutMetricFilter', 'logs:DeleteMetricFilter'),
+      ['Delete action logs:DeleteMetricFilter', `not declared: logs:deletemetricfilter on ${LOG_GROUPS}`],
+    ],
+    [
+      'a wildcard action is added',
+      withAction('sns:Subscribe', 'sns:*'),
+      [
+        'wildcard action sns:*',
+        'not declared: sns:* on arn:aws:sns:us-east-1:123456789012:cis-monitoring-alarms',
+      ],
+    ],
+    [
+      "our alarm's grant is widened to every alarm",
+      (all) =>
+        all.map((s) =>
+          resolve(s.Resource) === ALARM ? { ...s, Resource: `${ALARM.split(':alarm:')[0]}:alarm:*` } : s,
+        ),
+      ['describealarms', 'putmetricalarm', 'tagresource'].flatMap((a) => [
+        `missing: cloudwatch:${a} on ${ALARM}`,
+        `not declared: cloudwatch:${a} on ${ALARM.split(':alarm:')[0]}:alarm:*`,
+      ]),
+    ],
+  ])('would fail if %s', (_name, broken, problems) => {
+    const policies = props('IamRoleLambdaExecution').Policies as {
+      PolicyDocument: { Statement: Statement[] };
+    }[];
+    const statements = broken(policies.flatMap((p) => p.PolicyDocument.Statement));
+    expect(grantProblems(statements, expectedPairs(declaredGrants())).sort()).toEqual([...problems].sort());
+  });
+
+  it("uses '*' only for the actions that cannot be scoped", () => {
+    const star = declaredGrants().filter((g) => g.resource === 'any');
+    expect(star.map((g) => g.action)).toContain('cloudtrail:DescribeTrails');
+    for (const { action } of star) expect(STAR_ONLY_ACTIONS).toContain(action);
+  });
+});
+
+describe('the enforcer is watched', () => {
+  it('runs one at a time, with a timeout that fits the worst case of its bounded calls', () => {
+    const fn = props('ReconcileLambdaFunction');
+    expect(fn.ReservedConcurrentExecutions).toBe(1);
+    // serverless.yml: 14 sequential calls (one subscription), each at most maxAttempts x requestTimeout
+    // plus 1+2+4 s of back-off; Lambda's maximum is 900 s.
+    const perCall = CLIENT_LIMITS.maxAttempts * CLIENT_LIMITS.requestTimeoutMs + 7_000;
+    expect(Number(fn.Timeout) * 1000).toBeGreaterThanOrEqual(14 * perCall);
+    expect(fn.Timeout).toBeLessThanOrEqual(900);
+  });
+
+  it('retries failed asynchronous invocations twice, then keeps them 14 days in an encrypted queue', () => {
+    const [[, config] = []] = resourcesOf(template, 'AWS::Lambda::EventInvokeConfig');
+    expect(config?.Properties).toEqual({
+      FunctionName: { Ref: 'ReconcileLambdaFunction' },
+      Qualifier: '$LATEST',
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 3600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['FailedInvocationsQueue', 'Arn'] } } },
+    });
+    expect(props('FailedInvocationsQueue')).toEqual({
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      KmsMasterKeyId: 'alias/aws/sqs',
+    });
+  });
+
+  it('creates the function log group with a retention period before the function', () => {
+    expect(props('ReconcileLogGroup')).toMatchObject({
+      LogGroupName: '/aws/lambda/cis-monitoring-enforcer-prod-reconcile',
+      RetentionInDays: 365,
+    });
+    expect(resource(template, 'ReconcileLambdaFunction').DependsOn).toContain('ReconcileLogGroup');
+  });
+
+  it.each([
+    ['ReconcileErrorsAlarm', 'Errors', 1],
+    ['ReconcileThrottlesAlarm', 'Throttles', 3],
+  ])('%s alarms on the function %s and notifies the topic', (id, metric, periods) => {
+    const alarm = props(id);
+    expect(alarm).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: metric,
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'ReconcileLambdaFunction' } }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      EvaluationPeriods: periods,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    expect((alarm.AlarmActions as unknown[]).map(resolve)).toEqual([TOPIC]);
+  });
+});
+
+describe('compliant right after deploy', () => {
+  it('invokes the function itself once per deploy, after its retry and failure settings exist', () => {
+    const custom = resource(template, 'ReconcileOnDeploy');
+    expect(custom.Type).toBe('Custom::ReconcileOnDeploy');
+    expect(custom.DependsOn).toEqual(['ReconcileLambdaEvConf']);
+    expect(custom.Properties?.ServiceToken).toEqual({ 'Fn::GetAtt': ['ReconcileLambdaFunction', 'Arn'] });
+    // The packaging time in ms: it changes with every deploy and orders deploys (rollback detection).
+    expect(String(custom.Properties?.DeployId)).toMatch(/^\d{13}$/);
+  });
+});
