@@ -109,7 +109,7 @@ describe('a respaced, reordered or quoted equivalent on our filter is not drift'
       ),
     ],
   ])('%s → COMPLIANT with zero writes, in enforce and detect mode', async (_label, pattern) => {
-    for (const env of [{}, { MODE: 'detect' }]) {
+    for (const env of [{ MODE: 'enforce' }, { MODE: 'detect' }]) {
       const state = withPattern(pattern);
       const run = await runOn(state, { env, arrange: storing(state, pattern) });
       expect([run.report.status, run.writes]).toEqual(['COMPLIANT', []]);
