@@ -30,6 +30,7 @@ import {
   GetTopicAttributesCommand,
   ListSubscriptionsByTopicCommand,
   NotFoundException,
+  PublishCommand,
   SetTopicAttributesCommand,
   SNSClient,
   SubscribeCommand,
@@ -202,6 +203,10 @@ function serveTopics(mock: AccountMocks['sns'], state: AccountState, write: Writ
       found.attributes[AttributeName ?? ''] = AttributeValue ?? '';
     });
     return {};
+  });
+  mock.on(PublishCommand).callsFake(async ({ TopicArn }) => {
+    topic(TopicArn);
+    return { MessageId: '00000000-0000-4000-8000-000000000000' };
   });
   mock.on(SubscribeCommand).callsFake(async ({ TopicArn, Protocol, Endpoint }) => {
     const found = topic(TopicArn);
