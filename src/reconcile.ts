@@ -68,7 +68,7 @@ export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): 
     const restarted = applied.applied.some((c) => c.resource === 'trail');
     const trailNow = (await trailAfter(deps, discovery, restarted)) ?? { ...trail, isLogging: false };
     const second = await pass(deps.clients, desired, trailNow);
-    const errors = [...first.errors, ...applied.errors, ...second.errors];
+    const errors = distinct([...first.errors, ...applied.errors, ...second.errors]);
     const persisting = second.plan.changes;
     const judged = await judge(second.actual);
     const status = statusOf({
@@ -91,6 +91,12 @@ export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): 
   } catch (error) {
     return finish({ status: 'ERROR', errors: [toStepError('reconcile', error)] });
   }
+}
+
+/** Each failure once: a read that fails in both observations is one problem, not two. */
+function distinct(errors: readonly StepError[]): StepError[] {
+  const key = (e: StepError) => [e.step, e.action, e.resource, e.code].join('\n');
+  return errors.filter((e, i) => errors.findIndex((other) => key(other) === key(e)) === i);
 }
 
 function summarise(p: Plan): Pick<Report, 'changes' | 'findings'> {

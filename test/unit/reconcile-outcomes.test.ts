@@ -186,3 +186,20 @@ describe('reconcile: AccessDenied → ERROR naming the IAM action and resource',
     expect(run.report.status).toBe('ERROR');
   });
 });
+
+describe('reconcile: errors are reported once', () => {
+  it('a read failing before and after apply is named once', async () => {
+    const denied = new CloudWatchServiceException({
+      name: 'AccessDenied',
+      $fault: 'client',
+      $metadata: meta,
+      message: 'no',
+    });
+    const run = await runOn(without('filter'), {
+      arrange: (m) => m.cloudwatch.on(DescribeAlarmsCommand).rejects(denied),
+    });
+    expect(run.writes.map((w) => w.command)).toEqual(['PutMetricFilterCommand']);
+    expect(run.report.status).toBe('ERROR');
+    expect(run.report.errors.map((e) => e.action)).toEqual(['cloudwatch:DescribeAlarms']);
+  });
+});
