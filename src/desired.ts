@@ -1,11 +1,17 @@
 import type { Config } from './config';
 import type { DesiredState, TrailView } from './model';
 
+/** The ARN partition of a region: aws, or aws-cn / aws-us-gov for China and GovCloud regions. */
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+}
+
 /** The ARN of the configured topic, or of the topic the enforcer owns by name in this account and region. */
 export function topicArn(config: Config, accountId: string): string {
   return config.topic.kind === 'arn'
     ? config.topic.arn
-    : `arn:aws:sns:${config.region}:${accountId}:${config.topic.name}`;
+    : `arn:${partitionOf(config.region)}:sns:${config.region}:${accountId}:${config.topic.name}`;
 }
 
 /** A topic may be created by name only in this account and region. */
