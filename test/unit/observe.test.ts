@@ -1,5 +1,6 @@
 import { CloudWatchServiceException, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeMetricFiltersCommand, type MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
+import { ListSubscriptionsByTopicCommand } from '@aws-sdk/client-sns';
 import { createClients } from '../../src/clients';
 import { observe } from '../../src/observe';
 import {
@@ -73,6 +74,24 @@ describe('observe', () => {
       logGroupName: LOG_GROUP,
       nextToken: 'page-2',
     });
+  });
+
+  it('reads every page of subscriptions (SDK paginator)', async () => {
+    const sub = (endpoint: string, SubscriptionArn: string) => ({
+      Protocol: 'email',
+      Endpoint: endpoint,
+      SubscriptionArn,
+    });
+    const { observation } = await observed(compliant(), (m) =>
+      m.sns
+        .on(ListSubscriptionsByTopicCommand)
+        .resolvesOnce({ Subscriptions: [sub('a@example.com', 'PendingConfirmation')], NextToken: 'next' })
+        .resolvesOnce({ Subscriptions: [sub('b@example.com', `${TOPIC_ARN}:b`)] }),
+    );
+    expect(observation.topic?.subscriptions.map((s) => [s.endpoint, s.confirmed])).toEqual([
+      ['a@example.com', false],
+      ['b@example.com', true],
+    ]);
   });
 
   it('two filters listed under our name (moto appends on rewrite): the last one listed is in force', async () => {

@@ -351,4 +351,15 @@ describe('reconcile: one run per drift kind', () => {
     expect(run.writes).toEqual([]);
     expect(run.report.status).toBe('COMPLIANT');
   });
+
+  it('a webhook subscription is repaired with its full URL, but the report never shows its secret path', async () => {
+    const hook = 'https://hooks.example.com/services/T0/B0/s3cr3t-token';
+    const env = { SUBSCRIPTIONS: `https:${hook}` };
+    const run = await runOn(without('subscriptions', compliant(env)), { env });
+    expect(run.writes).toEqual([subscribe('https', hook)]);
+    expect(run.report.changes).toEqual([
+      expect.objectContaining({ resource: 'subscription', after: 'https:https://hooks.example.com/…' }),
+    ]);
+    expect(JSON.stringify(run.report)).not.toContain('s3cr3t');
+  });
 });
