@@ -67,60 +67,60 @@ export interface World {
   readonly invoke: (event: string, env?: EnforcerEnv) => Promise<Run>;
 }
 
+/** Runs one handler with a sample event, its console silenced, and names every request it sent. */
+async function invokeOnce(handler: Handler, proxy: ApiProxy, event: string): Promise<Run> {
+  proxy.take();
+  const quiet = CONSOLE_METHODS.map((name) => jest.spyOn(console, name).mockImplementation(() => undefined));
+  try {
+    const report = await handler(sampleEvent(event));
+    const calls = proxy.take();
+    const writes = calls.filter((c) => c.write && !isAlert(c)).map((c) => `${c.service}:${c.operation}`);
+    return { report, calls, writes, alerts: calls.filter(isAlert) };
+  } finally {
+    for (const spy of quiet) spy.mockRestore();
+  }
+}
+
+/** Handlers loaded once per configuration (one cold start each), then invoked warm. */
+function handlerCache(handlerPath: string): (env: EnforcerEnv) => Handler {
+  const handlers = new Map<string, Handler>();
+  return (env) => {
+    const key = JSON.stringify(env);
+    const handler = handlers.get(key) ?? loadHandler(handlerPath, env);
+    handlers.set(key, handler);
+    return handler;
+  };
+}
+
 /**
  * Registers jest hooks: a recording proxy in front of this worker's emulator; before each test the
  * emulator is reset and the account seeded (`fresh`: trail and the user's resources; `compliant`: and
  * the control). `invoke` runs the real handler (source, or `handlerPath`) with a sample event.
  */
 export function useWorld(start: Start, handlerPath = join(ROOT, 'handlers', 'reconcile')): World {
-  let proxy: ApiProxy;
-  let account: AccountClients;
-  let snapshot: UserSnapshot;
-  const handlers = new Map<string, Handler>();
+  const world = {} as { proxy: ApiProxy; account: AccountClients; snapshot: UserSnapshot };
   beforeAll(async () => {
-    const endpoint = workerEndpoint();
-    proxy = await startApiProxy(endpoint);
+    world.proxy = await startApiProxy(workerEndpoint());
     // POWERTOOLS_DEV: the handler's logs and metrics go to jest's console (silenced per invocation).
-    Object.assign(process.env, emulatorEnv(proxy.endpoint), { POWERTOOLS_DEV: 'true' });
-    account = accountClients(endpoint);
+    Object.assign(process.env, emulatorEnv(world.proxy.endpoint), { POWERTOOLS_DEV: 'true' });
+    world.account = accountClients(workerEndpoint());
   });
   afterAll(async () => {
-    for (const client of Object.values(account ?? {})) client.destroy();
-    await proxy?.close();
+    for (const client of Object.values(world.account ?? {})) client.destroy();
+    await world.proxy?.close();
   });
   beforeEach(async () => {
     await resetEmulator(workerEndpoint());
-    await seedAccount(account);
-    if (start === 'compliant') await seedControl(account);
-    snapshot = await snapshotUserResources(account);
-    proxy.take();
+    await seedAccount(world.account);
+    if (start === 'compliant') await seedControl(world.account);
+    world.snapshot = await snapshotUserResources(world.account);
   });
-  const handlerFor = (env: EnforcerEnv): Handler => {
-    const key = JSON.stringify(env);
-    const cached = handlers.get(key) ?? loadHandler(handlerPath, env);
-    handlers.set(key, cached);
-    return cached;
-  };
-  const invoke = async (event: string, env: EnforcerEnv = DEFAULT_ENV): Promise<Run> => {
-    const handler = handlerFor(env);
-    proxy.take();
-    const quiet = CONSOLE_METHODS.map((name) =>
-      jest.spyOn(console, name).mockImplementation(() => undefined),
-    );
-    try {
-      const report = await handler(sampleEvent(event));
-      const calls = proxy.take();
-      const writes = calls.filter((c) => c.write && !isAlert(c)).map((c) => `${c.service}:${c.operation}`);
-      return { report, calls, writes, alerts: calls.filter(isAlert) };
-    } finally {
-      for (const spy of quiet) spy.mockRestore();
-    }
-  };
+  const handlerFor = handlerCache(handlerPath);
   return {
     get account() {
-      return account;
+      return world.account;
     },
-    snapshot: () => snapshot,
-    invoke,
+    snapshot: () => world.snapshot,
+    invoke: (event, env = DEFAULT_ENV) => invokeOnce(handlerFor(env), world.proxy, event),
   };
 }
