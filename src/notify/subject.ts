@@ -21,11 +21,17 @@ export function causeOf(report: Report): string {
   }
 }
 
+/** `restored` after someone's call; otherwise `created` when everything was new, else `repaired`. */
+function repairVerb(report: Report): string {
+  if (report.trigger.kind === 'cloudtrail') return 'restored';
+  return report.changes.every((c) => c.action === 'create') ? 'created' : 'repaired';
+}
+
 /** The headline and an optional detail for each status that alerts. */
 function headline(report: Report): { head: string; detail?: string } {
   switch (report.status) {
     case 'REPAIRED':
-      return { head: `${resourcesOf(report.changes)} restored` };
+      return { head: `${resourcesOf(report.changes)} ${repairVerb(report)}` };
     case 'DRIFT_DETECTED':
       return { head: `drift in ${resourcesOf(report.changes)}, not repaired (detect mode)` };
     case 'DRIFT_PERSISTS':

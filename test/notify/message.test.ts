@@ -30,12 +30,22 @@ describe('alert subject', () => {
   });
 
   it.each([
-    ['schedule', { kind: 'schedule' } as const, '(daily check)'],
-    ['manual', { kind: 'manual', dryRun: false } as const, '(manual run)'],
-    ['deploy', { kind: 'deploy', requestType: 'Create' } as const, '(stack create)'],
-  ])('a %s run says so instead of naming a caller', (_, trigger, tail) => {
-    const { subject } = buildAlert(report('REPAIRED', { trigger, changes: [alarmCreated] }));
-    expect(subject).toBe(`CIS 4.10 alarm restored ${tail}`);
+    ['schedule', { kind: 'schedule' } as const, [alarmCreated], 'alarm created (daily check)'],
+    [
+      'manual',
+      { kind: 'manual', dryRun: false } as const,
+      [filterUpdated],
+      'metric filter repaired (manual run)',
+    ],
+    [
+      'deploy',
+      { kind: 'deploy', requestType: 'Create' } as const,
+      [alarmCreated],
+      'alarm created (stack create)',
+    ],
+  ])('a %s run says so instead of naming a caller', (_, trigger, changes, tail) => {
+    const { subject } = buildAlert(report('REPAIRED', { trigger, changes }));
+    expect(subject).toBe(`CIS 4.10 ${tail}`);
   });
 
   it.each([
