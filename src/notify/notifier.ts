@@ -52,8 +52,14 @@ async function send(deps: NotifierDeps, memory: AlertMemory, report: Report): Pr
     memory.remember(key);
     return { sent: true, topicArn: topic, messageId };
   } catch (error) {
-    const { code, message } = toStepError('notify', error);
-    return { sent: false, topicArn: topic, error: `${code}: ${message}` };
+    // Name the action and resource (an AccessDenied tells the operator what to grant) and the hint.
+    const e = toStepError('notify', error);
+    const hint = e.hint ? ` (${e.hint})` : '';
+    return {
+      sent: false,
+      topicArn: topic,
+      error: `${e.action} on ${e.resource}: ${e.code}: ${e.message}${hint}`,
+    };
   }
 }
 

@@ -9,7 +9,7 @@ import { runFailed } from '../../src/report';
 import { runEvent } from '../../src/run';
 import { type AccountMocks, configFor, mockAccount, REGION, writesSent } from '../support/builders';
 import { driftedEverywhere, topicMissing, withCustomSelectors } from './support/accounts';
-import { CALLS, type Call } from './support/calls';
+import { ADVISORY_COMMANDS, CALLS, type Call } from './support/calls';
 
 type Kind = 'throttling' | 'denied' | 'invalid' | 'network' | 'timeout';
 
@@ -115,5 +115,22 @@ describe('the scenarios themselves', () => {
     const { report } = await runWithFault(call);
     expect(report.status).toBe(status);
     expect(report.changes.map((c) => c.resource)).toEqual(resources);
+  });
+});
+
+describe('the table is complete', () => {
+  it('covers every command a run sends, in every scenario', async () => {
+    const sent = new Set<string>();
+    const env = { VERIFY_WITH_TEST_METRIC_FILTER: 'true' };
+    for (const account of [driftedEverywhere, topicMissing, withCustomSelectors]) {
+      mocks = mockAccount(account());
+      await runEvent({ clients, config: configFor(env) }, schedule);
+      for (const stub of Object.values(mocks)) {
+        for (const call of stub.calls()) sent.add((call.args[0] as object).constructor.name);
+      }
+      for (const stub of Object.values(mocks)) stub.restore();
+    }
+    const covered = new Set([...CALLS.map((c) => c.command), ...ADVISORY_COMMANDS]);
+    expect([...sent].filter((command) => !covered.has(command)).sort()).toEqual([]);
   });
 });

@@ -234,3 +234,9 @@ export const CALLS: readonly Call[] = [
     inject: (m, f) => m.cloudwatch.on(PutMetricAlarmCommand).callsFake(f),
   },
 ];
+
+/** Reads behind the advisory verdict (faults-advisory.test.ts): their failures never change a run's status. */
+export const ADVISORY_COMMANDS: readonly string[] = [
+  'DescribeAlarmsForMetricCommand',
+  'TestMetricFilterCommand',
+];
