@@ -73,10 +73,9 @@ function beforeDeadline(running: Promise<Outcome>, deadlineMs: number | undefine
   return Promise.race([running, late]).finally(() => clearTimeout(timer));
 }
 
-/** Options of one answer: the time left before the answer must go out, and how to send it. */
+/** Options of one answer: the time left before the answer must go out. */
 export interface AnswerOptions {
   readonly deadlineMs?: number;
-  readonly send?: (url: string, response: CloudFormationCustomResourceResponse) => Promise<void>;
 }
 
 /** The options for one Lambda invocation: answer ANSWER_MARGIN_MS before its timeout. */
@@ -127,7 +126,7 @@ export async function answerCloudFormation<T>(
   const response = responseFor(event, outcome);
   console.log(JSON.stringify({ cloudFormation: { requestType: event.RequestType, ...response } }));
   try {
-    await (options.send ?? sendResponse)(event.ResponseURL, response);
+    await sendResponse(event.ResponseURL, response);
   } finally {
     // A run that outlived the deadline finishes (or meets the Lambda timeout) before the handler returns.
     await running;

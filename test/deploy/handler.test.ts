@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { BASE_ENV, without } from '../support/builders';
+import { useResponseServer } from './answer';
 import { cfnEvent } from './cfn-events';
-import { type ResponseServer, startResponseServer } from './response-server';
 
 type HandlerModule = typeof import('../../handlers/reconcile');
 type Builders = typeof import('../support/builders');
@@ -27,24 +27,14 @@ async function coldStart(
 
 const context = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as Context;
 
-let server: ResponseServer;
-beforeEach(async () => {
-  server = await startResponseServer();
-  for (const method of ['log', 'info', 'warn', 'error'] as const) {
-    jest.spyOn(console, method).mockImplementation(() => undefined);
-  }
-});
-afterEach(async () => {
-  jest.restoreAllMocks();
-  await server.close();
-});
+const server = useResponseServer();
 
 describe('handlers/reconcile with a valid configuration', () => {
   it('answers a stack create through the whole handler: run, alert, answer', async () => {
     const { handler, mockAccount } = await coldStart({});
     mockAccount(without('alarm'));
-    const answer = await handler(cfnEvent('Create', server.url), context(900_000));
-    expect(server.received.map((r) => r.body)).toEqual([answer]);
+    const answer = await handler(cfnEvent('Create', server().url), context(900_000));
+    expect(server().received.map((r) => r.body)).toEqual([answer]);
     expect(answer).toMatchObject({ Status: 'SUCCESS', Data: { Status: 'REPAIRED', Changes: '1' } });
   });
 });
@@ -54,8 +44,8 @@ describe('handlers/reconcile with an invalid configuration', () => {
 
   it('loads, and answers a stack create FAILED naming the bad variable', async () => {
     const { handler } = await coldStart(bad);
-    const answer = await handler(cfnEvent('Create', server.url), context(900_000));
-    expect(server.received.map((r) => r.body)).toEqual([answer]);
+    const answer = await handler(cfnEvent('Create', server().url), context(900_000));
+    expect(server().received.map((r) => r.body)).toEqual([answer]);
     expect(answer).toMatchObject({
       Status: 'FAILED',
       Reason: 'invalid configuration: MODE="fix" must be one of enforce, detect',
@@ -64,7 +54,7 @@ describe('handlers/reconcile with an invalid configuration', () => {
 
   it('lets the stack be deleted', async () => {
     const { handler } = await coldStart(bad);
-    expect(await handler(cfnEvent('Delete', server.url), context(900_000))).toMatchObject({
+    expect(await handler(cfnEvent('Delete', server().url), context(900_000))).toMatchObject({
       Status: 'SUCCESS',
     });
   });
@@ -74,6 +64,6 @@ describe('handlers/reconcile with an invalid configuration', () => {
     await expect(handler({}, context(900_000))).rejects.toThrow(
       'invalid configuration: MODE="fix" must be one of enforce, detect',
     );
-    expect(server.received).toEqual([]);
+    expect(server().received).toEqual([]);
   });
 });
