@@ -151,7 +151,11 @@ describe('reconcile: AccessDenied → ERROR naming the IAM action and resource',
     expect(run.writes).toEqual([]);
     expect(run.report.status).toBe('ERROR');
     expect(run.report.errors).toEqual([
-      expect.objectContaining({ ...error, message: expect.stringContaining(error.action) }),
+      expect.objectContaining({
+        ...error,
+        message: expect.stringContaining(error.action),
+        hint: `the enforcer's role may not call ${error.action} on ${error.resource}: grant it in the role's policy and check SCPs and permission boundaries`,
+      }),
     ]);
   });
 
