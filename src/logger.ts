@@ -1,14 +1,19 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Config } from './config';
 import type { NotifiedReport } from './notify';
+import { maskUrls } from './notify/describe';
 import type { Report } from './report';
 
 /** The service name on every log line and metric. */
 export const SERVICE_NAME = 'cis-monitoring-enforcer';
 
+/** Any URL in any logged string keeps only its origin: an SDK error quoting a webhook cannot leak its path. */
+const maskUrlsIn = (_key: string, value: unknown): unknown =>
+  typeof value === 'string' ? maskUrls(value) : value;
+
 /** The enforcer's JSON-lines logger (Powertools), at the configured level. */
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return new Logger({ serviceName: SERVICE_NAME, logLevel: config.logLevel });
+  return new Logger({ serviceName: SERVICE_NAME, logLevel: config.logLevel, jsonReplacerFn: maskUrlsIn });
 }
 
 type Keys = Record<string, string | Record<string, string>>;

@@ -3,7 +3,7 @@ import type { LogLevel } from '../../src/config';
 import { eventShape } from '../../src/logger';
 import type { NotifiedReport } from '../../src/notify';
 import { createTelemetry } from '../../src/telemetry';
-import { report, sampleEvent, WEBHOOK_SECRET, webhookSubscribed } from '../notify/reports';
+import { report, sampleEvent, WEBHOOK, WEBHOOK_SECRET, webhookSubscribed } from '../notify/reports';
 import { captureLines } from './capture';
 
 const SIGNATURE = 'X-Amz-Signature=0123456789abcdefsecret';
@@ -45,6 +45,13 @@ function invoke(logLevel: LogLevel, runs: [unknown, string, NotifiedReport][]) {
   return { ...captured, logs: captured.json.filter((line) => line._aws === undefined) };
 }
 
+const webhookError = {
+  step: 'apply subscription',
+  action: 'sns:Subscribe',
+  resource: 'arn:aws:sns:us-east-1:123456789012:cis-monitoring-alarms',
+  code: 'InvalidParameter',
+  message: `Invalid parameter: Endpoint ${WEBHOOK}`,
+};
 const tamper = report('REPAIRED', { changes: [webhookSubscribed] });
 
 describe('run log line', () => {
@@ -77,6 +84,7 @@ describe('run log line', () => {
   it('at INFO: one line per run, no event dump, no secret', () => {
     expect(logs).toHaveLength(2);
     expect(raw).not.toContain(WEBHOOK_SECRET);
+    expect(raw).not.toContain('token=abc123');
     expect(raw).not.toContain('ASIAEXAMPLEKEYID');
     expect(raw).not.toContain('requestParameters');
   });
@@ -96,15 +104,20 @@ describe('levels', () => {
 
   it('ERROR runs log at ERROR; a failed alert adds a WARN line', () => {
     const failed: NotifiedReport = {
-      ...report('ERROR'),
+      ...report('ERROR', { errors: [webhookError] }),
       notification: { sent: false, error: 'NotFoundException: Topic does not exist' },
     };
-    const { logs } = invoke('INFO', [[sampleEvent('cloudtrail-delete-alarms'), 'req-4', failed]]);
+    const { logs, raw } = invoke('INFO', [[sampleEvent('cloudtrail-delete-alarms'), 'req-4', failed]]);
     expect(logs.map((l) => [l.level, l.message])).toEqual([
       ['ERROR', 'reconcile ERROR'],
       ['WARN', 'alert not sent'],
     ]);
     expect(logs[1]).toMatchObject({ function_request_id: 'req-4', notification: { sent: false } });
+    // An SDK error quoting a webhook keeps only the origin of the URL.
+    expect(logs[0]).toMatchObject({
+      report: { errors: [{ message: 'Invalid parameter: Endpoint https://hooks.example.com/…' }] },
+    });
+    expect(raw).not.toContain(WEBHOOK_SECRET);
   });
 
   it('LOG_LEVEL=ERROR keeps a repair quiet', () => {
