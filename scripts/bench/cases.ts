@@ -1,16 +1,13 @@
 import { DeleteAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
 import { CONTROL, seedAccount, seedControl, TRAIL } from '../lib/seed';
+import { log } from './log';
 import { SCALE, seedScale } from './scale';
 import { measure, runOnce, type Session } from './session';
 import { type CaseResult, type RunSample, summarise } from './table';
 
 /** Targets of issue 7 for a compliant run and a repair from scratch. */
 export const TARGETS = { compliantCalls: 8, compliantRounds: 3, repairCalls: 10 } as const;
-
-const log = (text: string): void => {
-  console.error(`bench: ${text}`);
-};
 
 /** Seeds the trail, the user's resources and the control (and the scale case), then lets the enforcer converge once. */
 export async function compliantAccount(s: Session, scale: boolean): Promise<void> {

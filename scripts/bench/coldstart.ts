@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Artifact } from './bundle';
 import { type Spread, spread } from './stats';
 
@@ -16,65 +17,77 @@ const HANDLER_ENV: Env = {
 export interface ColdSample {
   readonly initMs: number;
   readonly firstRunMs?: number;
+  /** The report status of the first run. */
+  readonly status?: string;
 }
 
+/** Prefixes the child's result line: the handler logs its own JSON lines to stdout too. */
+const MARK = 'bench-cold-start ';
+
 const SCRIPT = `
+const MARK = ${JSON.stringify(MARK)};
 const t0 = process.hrtime.bigint();
 const { handler } = require(process.argv[1]);
 const initMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const event = process.argv[2];
-if (!event) console.log(JSON.stringify({ initMs }));
+const say = (result) => console.log(MARK + JSON.stringify(result));
+if (!event) say({ initMs });
 else {
   const t1 = process.hrtime.bigint();
   handler(JSON.parse(event)).then((report) => {
     const firstRunMs = Number(process.hrtime.bigint() - t1) / 1e6;
-    console.log(JSON.stringify({ initMs, firstRunMs, status: report.status }));
+    say({ initMs, firstRunMs, status: report.status });
+    process.exit(0); // idle keep-alive sockets to the emulator would hold the process open
   });
 }`;
 
-/** Loads the handler in a fresh Node process (config and clients are built then) and maybe runs it once. */
-export function coldOnce(file: string, env: Env = {}, event?: unknown): ColdSample {
+const run = promisify(execFile);
+
+/**
+ * Loads the handler in a fresh Node process (config and clients are built then) and maybe runs it
+ * once. Asynchronous on purpose: the emulator's output pipe is drained by this process's event loop.
+ */
+export async function coldOnce(file: string, env: Env = {}, event?: unknown): Promise<ColdSample> {
   const args = ['-e', SCRIPT, file, ...(event === undefined ? [] : [JSON.stringify(event)])];
-  const run = spawnSync(process.execPath, args, {
-    env: { PATH: process.env.PATH ?? '', ...HANDLER_ENV, ...env },
-    encoding: 'utf8',
+  const options = { env: { PATH: process.env.PATH ?? '', ...HANDLER_ENV, ...env }, maxBuffer: 16 << 20 };
+  const out = await run(process.execPath, args, options).catch((error: unknown) => {
+    throw new Error(`loading ${file} failed: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const lines = run.stdout.trim().split('\n');
-  try {
-    return JSON.parse(lines.at(-1) ?? '') as ColdSample;
-  } catch {
-    throw new Error(`loading ${file} failed (exit ${run.status}):\n${run.stderr}`);
-  }
+  const line = out.stdout.split('\n').find((l) => l.startsWith(MARK));
+  if (!line) throw new Error(`loading ${file} printed no result:\n${out.stderr}`);
+  return JSON.parse(line.slice(MARK.length)) as ColdSample;
 }
 
 /** Spreads of init and first-run times per artifact. */
 export interface ColdResult {
   readonly init: Spread;
   readonly firstRun?: Spread;
+  /** Distinct report statuses of the first runs. */
+  readonly statuses: string;
 }
 
 /**
  * `processes` fresh processes per artifact, interleaved so drift hits all alike; one unsampled
  * process each first, so every artifact is read from a warm page cache.
  */
-export function cold(
+export async function cold(
   artifacts: readonly Artifact[],
   processes: number,
   env: Env = {},
   event?: unknown,
-): Map<Artifact, ColdResult> {
+): Promise<Map<Artifact, ColdResult>> {
   const samples = new Map<Artifact, ColdSample[]>(artifacts.map((a) => [a, []]));
-  for (const a of artifacts) coldOnce(a.file, env, event);
+  for (const a of artifacts) await coldOnce(a.file, env, event);
   for (let i = 0; i < processes; i++) {
-    for (const a of artifacts) samples.get(a)?.push(coldOnce(a.file, env, event));
+    for (const a of artifacts) samples.get(a)?.push(await coldOnce(a.file, env, event));
   }
   return new Map(
     [...samples].map(([a, s]) => {
       const first = s.flatMap((x) => (x.firstRunMs === undefined ? [] : [x.firstRunMs]));
-      return [
-        a,
-        { init: spread(s.map((x) => x.initMs)), ...(first.length ? { firstRun: spread(first) } : {}) },
-      ];
+      const statuses = [...new Set(s.flatMap((x) => (x.status ? [x.status] : [])))].join(', ');
+      const init = spread(s.map((x) => x.initMs));
+      const result: ColdResult = { init, statuses, ...(first.length ? { firstRun: spread(first) } : {}) };
+      return [a, result];
     }),
   );
 }

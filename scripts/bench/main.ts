@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { CONTROL } from '../lib/seed';
 import { compliantAccount, runCases } from './cases';
 import { cold } from './coldstart';
+import { log } from './log';
 import { machine, recordInDoc } from './record';
 import { openSession } from './session';
 import { buildArtifacts } from './size-and-cold';
@@ -22,15 +23,16 @@ function positive(name: string, fallback: number): number {
 
 /** Cases first, then cold start on the compliant (unscaled) account; the emulator is stopped in any case. */
 async function measureAll(root: string, runs: number, processes: number) {
-  console.error('bench: packaging the service and building the variants…');
+  log('packaging the service and building the variants…');
   const artifacts = buildArtifacts(root);
+  log('starting the emulator (installing it first when .venv/moto is missing)…');
   const session = await openSession(root);
   try {
     const cases = await runCases(session, runs);
-    console.error(`bench: cold start × ${processes} processes per artifact…`);
+    log(`cold start × ${processes} processes per artifact…`);
     await compliantAccount(session, false);
     const env = { ...session.env, SUBSCRIPTIONS: `email:${CONTROL.subscriber}` };
-    return { cases, artifacts, cold: cold(artifacts.rows, processes, env, session.event('schedule')) };
+    return { cases, artifacts, cold: await cold(artifacts.rows, processes, env, session.event('schedule')) };
   } finally {
     await session.emulator.stop();
   }

@@ -106,7 +106,8 @@ export function bundleTable(artifacts: readonly Artifact[], cold: ReadonlyMap<Ar
   const rows = artifacts.map((a) => {
     const c = cold.get(a);
     const zip = a.zipMeasured ? kb(a.zipBytes) : `≈ ${kb(a.zipBytes)}`;
-    return `| ${a.label} | ${kb(a.bytes)} | ${zip} | ${ms(c?.init)} | ${ms(c?.firstRun)} |`;
+    const status = c?.statuses ? ` ${c.statuses}` : '';
+    return `| ${a.label} | ${kb(a.bytes)} | ${zip} | ${ms(c?.init)} | ${ms(c?.firstRun)}${status} |`;
   });
   return [...head, ...rows].join('\n');
 }
