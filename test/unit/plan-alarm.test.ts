@@ -1,6 +1,6 @@
-import type { AlarmWrite } from '../../src/plan/types';
 import { TOPIC_ARN } from '../support/builders';
 import { alarmWith, type Drift, deleted, planDrift, summary } from './support/plan-rows';
+import { ALARM_FIELDS, DESIRED_DESCRIPTION } from './support/writes';
 
 const update = [['alarm', 'update']] as const;
 
@@ -92,23 +92,9 @@ describe('plan: the alarm', () => {
       reasons: ['alarm does not exist'],
       findings: [],
     });
-    expect(p.changes[0]?.after).toEqual<AlarmWrite>({
-      AlarmName: 'CIS-4.10-SecurityGroupChanges',
-      AlarmDescription:
-        'CIS-4.10 (Security Hub CloudWatch.10): Log metric filter and alarm for security group changes. Managed by cis-monitoring-enforcer.',
-      Namespace: 'CISBenchmark',
-      MetricName: 'SecurityGroupEventCount',
-      Statistic: 'Sum',
-      Period: 300,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      EvaluationPeriods: 1,
-      DatapointsToAlarm: 1,
-      TreatMissingData: 'notBreaching',
-      ActionsEnabled: true,
-      AlarmActions: [TOPIC_ARN],
-      OKActions: [],
-      InsufficientDataActions: [],
+    expect(p.changes[0]?.after).toEqual({
+      ...ALARM_FIELDS,
+      AlarmDescription: DESIRED_DESCRIPTION,
       Tags: [{ Key: 'managed-by', Value: 'cis-monitoring-enforcer' }],
     });
   });
