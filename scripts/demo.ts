@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatAlert } from '../src/notify/message';
 import type { Report } from '../src/report';
 import { type ApiProxy, startApiProxy } from './lib/api-proxy';
 import { describeControl, describeSeed, TAMPERINGS, type Tampering } from './lib/demo-steps';
@@ -76,6 +77,12 @@ async function firstRuns(invoke: Invoke, account: AccountClients): Promise<boole
   return first.report.status === 'REPAIRED' && quiet(second);
 }
 
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `     │ ${line}`)
+    .join('\n');
+
 /** One tampering, its repair and the quiet run after it; the row it adds to the summary table. */
 async function tamperAndRepair(invoke: Invoke, account: AccountClients, step: Tampering, n: number) {
   say(`\n${n}. alice ${step.title}`);
@@ -85,6 +92,9 @@ async function tamperAndRepair(invoke: Invoke, account: AccountClients, step: Ta
   const [actor, eventName] =
     trigger.kind === 'cloudtrail' ? [trigger.actor.arn, trigger.eventName] : [trigger.kind, '-'];
   say(`   ${summary(repair)}\n   triggered by ${eventName} from ${actor}\n${changeTable(repair.report)}`);
+  say(
+    `\n   The alert the enforcer published to its topic:\n${indent(formatAlert(repair.report) ?? '(none)')}\n`,
+  );
   const again = await invoke(step.event);
   say(`   same event again: ${summary(again)}`);
   const changes = repair.report.changes.map((c) => `${c.resource} ${c.action}`).join('\n');
