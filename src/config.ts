@@ -41,7 +41,7 @@ export interface Config {
   readonly ownRoleName?: string;
   /** Level of the enforcer's own JSON logs (LOG_LEVEL). */
   readonly logLevel: LogLevel;
-  /** CloudWatch namespace of the enforcer's own metrics (METRICS_NAMESPACE); not the alarm's METRIC_NAMESPACE. */
+  /** CloudWatch namespace of the enforcer's own metrics (ENFORCER_METRICS_NAMESPACE); not the alarm's METRIC_NAMESPACE. */
   readonly metricsNamespace: string;
 }
 
@@ -100,7 +100,7 @@ export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANG
     healTrailLogging: readBoolean(env, 'HEAL_TRAIL_LOGGING', true, problems),
     verifyWithTestMetricFilter: readBoolean(env, 'VERIFY_WITH_TEST_METRIC_FILTER', false, problems),
     logLevel: oneOf({ LOG_LEVEL: env.LOG_LEVEL?.toUpperCase() }, 'LOG_LEVEL', LOG_LEVELS, 'INFO', problems),
-    metricsNamespace: text('METRICS_NAMESPACE', 'CISMonitoringEnforcer', METRIC_PART),
+    metricsNamespace: text('ENFORCER_METRICS_NAMESPACE', 'CISMonitoringEnforcer', METRIC_PART),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -226,7 +226,7 @@ export const VARIABLES: readonly Variable[] = [
     (v) => v.toUpperCase(),
   ),
   simple(
-    'METRICS_NAMESPACE',
+    'ENFORCER_METRICS_NAMESPACE',
     word,
     fc.oneof(spoil(word, ':$*'), long(256)),
     is((c) => c.metricsNamespace, 'CISMonitoringEnforcer'),

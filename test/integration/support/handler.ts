@@ -22,7 +22,7 @@ const CONFIG_VARIABLES = [
   'HEAL_TRAIL_LOGGING',
   'ENFORCER_ROLE_NAME',
   'LOG_LEVEL',
-  'METRICS_NAMESPACE',
+  'ENFORCER_METRICS_NAMESPACE',
 ] as const;
 export type EnforcerEnv = Partial<Record<(typeof CONFIG_VARIABLES)[number], string>>;
 
