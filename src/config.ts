@@ -93,7 +93,7 @@ export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANG
     metricNamespace: text('METRIC_NAMESPACE', control.defaults.metricNamespace, METRIC_PART),
     metricName: text('METRIC_NAME', control.defaults.metricName, METRIC_PART),
     alarmName: text('ALARM_NAME', control.defaults.alarmName, /^[^\p{Cc}]{1,255}$/u),
-    topic: readTopic(env, problems),
+    topic: readTopic(env, region, problems),
     subscriptions: readSubscriptions(env.SUBSCRIPTIONS ?? '', problems),
     patternProfile: oneOf(env, 'PATTERN_PROFILE', PROFILE_IDS, 'cis', problems),
     mode: oneOf(env, 'MODE', ['enforce', 'detect'] as const, 'enforce', problems),
@@ -106,12 +106,17 @@ export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANG
   return config;
 }
 
-function readTopic(env: Env, problems: string[]): TopicRef {
+function readTopic(env: Env, region: string, problems: string[]): TopicRef {
   const arn = (env.TOPIC_ARN ?? '').trim();
   const name = (env.TOPIC_NAME ?? '').trim();
   if (arn && name) problems.push('TOPIC_ARN and TOPIC_NAME are both set: set one');
   if (arn) {
     if (!TOPIC_ARN.test(arn)) problems.push(`TOPIC_ARN=${JSON.stringify(arn)} is not an SNS topic ARN`);
+    else if (REGION.test(region) && arn.split(':')[3] !== region) {
+      problems.push(
+        `TOPIC_ARN=${JSON.stringify(arn)} is not in ${region}: an alarm can only notify a topic in its own region`,
+      );
+    }
     return { kind: 'arn', arn };
   }
   const topicName = name || 'cis-monitoring-alarms';

@@ -8,7 +8,7 @@ export async function runEvent(deps: Deps, event: unknown): Promise<Report> {
   if (!classified.run) {
     const trigger = classified.trigger ?? { kind: 'unknown' as const };
     return {
-      ...baseReport(deps.config, trigger, true),
+      ...baseReport(deps.config, trigger, deps.config.mode === 'detect'),
       status: classified.status,
       reason: classified.reason,
       durationMs: 0,

@@ -137,6 +137,12 @@ describe('loadConfig: bad values', () => {
     }
   });
 
+  it('TOPIC_ARN in another region is named: an alarm can only notify a topic in its own region', () => {
+    expect(problemsOf({ ...REGION, TOPIC_ARN: 'arn:aws:sns:us-east-1:999999999999:central' })).toEqual([
+      'TOPIC_ARN="arn:aws:sns:us-east-1:999999999999:central" is not in eu-west-1: an alarm can only notify a topic in its own region',
+    ]);
+  });
+
   it('the thrown error message lists the problems too', () => {
     expect(() => loadConfig({ MODE: 'fix' })).toThrow(/^invalid configuration: AWS_REGION="".*; MODE="fix"/);
   });
