@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packageService } from '../../scripts/lib/package';
 
 /** A CloudFormation template as `sls package` writes it. */
 export interface Template {
@@ -11,22 +11,11 @@ export interface Template {
   >;
 }
 
-const ROOT = join(__dirname, '..', '..');
-
 /** Packages the service offline (no credentials) into a temporary directory and returns its template. */
 export function packageTemplate(): Template {
   const dir = mkdtempSync(join(tmpdir(), 'cis-package-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1' };
-  for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) {
-    delete env[key];
-  }
   try {
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'sls'), ['package', '--package', dir], {
-      cwd: ROOT,
-      env,
-      stdio: 'pipe',
-      timeout: 120_000,
-    });
+    packageService(dir);
     const text = readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8');
     return JSON.parse(text) as Template;
   } finally {

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../scripts/lib/emulator';
+import { packageService } from '../../scripts/lib/package';
 import { CONTROL } from '../../scripts/lib/seed';
 import { expectRepaired, readControl } from './support/control';
 import { ALICE, useWorld } from './support/harness';
@@ -28,9 +29,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
 }
 
 beforeAll(() => {
+  packageService(OUT);
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.startsWith('AWS_')) delete env[key];
-  run(join(ROOT, 'node_modules', '.bin', 'sls'), ['package', '--package', OUT], env);
   const zip = join(OUT, 'cis-monitoring-enforcer.zip');
   run(join(ROOT, '.venv', 'moto', 'bin', 'python'), ['-m', 'zipfile', '-e', zip, join(OUT, 'unzipped')], env);
 }, 120_000);
