@@ -10,7 +10,8 @@ type Env = Record<string, string | undefined>;
 /** A drawn part of an environment, the variables it makes bad, and what the Config must then say. */
 export interface Labelled {
   readonly env: Env;
-  readonly bad: readonly string[];
+  /** The variables a correct loadConfig names; a function when that depends on the whole environment. */
+  readonly bad: readonly string[] | ((env: Env) => readonly string[]);
   readonly check?: (config: Config) => void;
 }
 
@@ -75,10 +76,25 @@ const is =
   (c: Config, v: string | undefined) =>
     expect(pick(c)).toBe(v === undefined ? fallback : normalise(v));
 
+const REGION_SHAPE = /^[a-z]{2}(-[a-z]+)+-\d$/;
+/** The region loadConfig takes, when it is a valid one. */
+const validRegion = (env: Env): string | undefined => {
+  const region = (env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '').trim();
+  return REGION_SHAPE.test(region) ? region : undefined;
+};
+/** Stands for the environment's own region in a drawn topic ARN (a topic must be in the enforcer's region). */
+const HERE = '{region}';
+
+/** The environment with HERE replaced by its region (us-east-1 when the region is not valid). */
+export function resolveRegion(env: Env): Env {
+  const arn = env.TOPIC_ARN;
+  return arn === undefined ? env : { ...env, TOPIC_ARN: arn.replace(HERE, validRegion(env) ?? 'us-east-1') };
+}
+
 const topicName = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/);
 const topicArn = fc
-  .tuple(fc.constantFrom(...REGIONS), fc.stringMatching(/^\d{12}$/), topicName)
-  .map(([r, a, n]) => `arn:aws:sns:${r}:${a}:${n}`);
+  .tuple(fc.stringMatching(/^\d{12}$/), topicName)
+  .map(([a, n]) => `arn:aws:sns:${HERE}:${a}:${n}`);
 const topic: Variable = {
   names: ['TOPIC_NAME', 'TOPIC_ARN'],
   arbitrary: fc.oneof(
@@ -98,7 +114,7 @@ const topic: Variable = {
       (a): Labelled => ({
         env: { TOPIC_ARN: a },
         bad: [],
-        check: (c) => expect(c.topic).toEqual({ kind: 'arn', arn: a.trim() }),
+        check: (c) => expect(c.topic).toEqual({ kind: 'arn', arn: a.trim().replace(HERE, c.region) }),
       }),
     ),
     fc
@@ -110,6 +126,13 @@ const topic: Variable = {
         topicName.map((n) => `arn:aws:sqs:us-east-1:123456789012:${n}`),
       )
       .map((a): Labelled => ({ env: { TOPIC_ARN: a }, bad: ['TOPIC_ARN'] })),
+    // In another region than the enforcer's: named whenever the enforcer's region is itself valid.
+    topicName.map(
+      (n): Labelled => ({
+        env: { TOPIC_ARN: `arn:aws:sns:eu-north-1:123456789012:${n}` },
+        bad: (env) => (validRegion(env) ? ['TOPIC_ARN'] : []),
+      }),
+    ),
     fc
       .tuple(topicName, topicArn)
       .map(([n, a]): Labelled => ({ env: { TOPIC_NAME: n, TOPIC_ARN: a }, bad: ['TOPIC_ARN'] })),

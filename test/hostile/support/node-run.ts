@@ -45,7 +45,7 @@ export function runInNode(
     CLIENT_LIMITS_JSON: JSON.stringify(limits),
   };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [script()], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [script()], { env, timeout: 20_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${error.message}\n${stderr}`));
       else resolve(JSON.parse(stdout) as { report: Report; elapsedMs: number });
     });
