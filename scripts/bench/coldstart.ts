@@ -16,6 +16,8 @@ const HANDLER_ENV: Env = {
 /** Cold init of one artifact and, when an event is given, the first handler run after it. */
 export interface ColdSample {
   readonly initMs: number;
+  /** Module files Node loaded for the handler (require.cache after loading it). */
+  readonly modules: number;
   readonly firstRunMs?: number;
   /** The report status of the first run. */
   readonly status?: string;
@@ -29,14 +31,15 @@ const MARK = ${JSON.stringify(MARK)};
 const t0 = process.hrtime.bigint();
 const { handler } = require(process.argv[1]);
 const initMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const modules = Object.keys(require.cache).length;
 const event = process.argv[2];
 const say = (result) => console.log(MARK + JSON.stringify(result));
-if (!event) say({ initMs });
+if (!event) say({ initMs, modules });
 else {
   const t1 = process.hrtime.bigint();
   handler(JSON.parse(event)).then((report) => {
     const firstRunMs = Number(process.hrtime.bigint() - t1) / 1e6;
-    say({ initMs, firstRunMs, status: report.status });
+    say({ initMs, modules, firstRunMs, status: report.status });
     process.exit(0); // idle keep-alive sockets to the emulator would hold the process open
   });
 }`;
@@ -64,6 +67,8 @@ export interface ColdResult {
   readonly firstRun?: Spread;
   /** Distinct report statuses of the first runs. */
   readonly statuses: string;
+  /** Module files loaded at init (the most seen). */
+  readonly modules: number;
 }
 
 /**
@@ -86,7 +91,13 @@ export async function cold(
       const first = s.flatMap((x) => (x.firstRunMs === undefined ? [] : [x.firstRunMs]));
       const statuses = [...new Set(s.flatMap((x) => (x.status ? [x.status] : [])))].join(', ');
       const init = spread(s.map((x) => x.initMs));
-      const result: ColdResult = { init, statuses, ...(first.length ? { firstRun: spread(first) } : {}) };
+      const modules = Math.max(0, ...s.map((x) => x.modules));
+      const result: ColdResult = {
+        init,
+        statuses,
+        modules,
+        ...(first.length ? { firstRun: spread(first) } : {}),
+      };
       return [a, result];
     }),
   );

@@ -100,14 +100,15 @@ const ms = (s: Spread | undefined): string => (s ? `${formatSpread(s, 1)} (n=${s
 /** The markdown table of bundle sizes, cold init and first run, one row per artifact. */
 export function bundleTable(artifacts: readonly Artifact[], cold: ReadonlyMap<Artifact, ColdResult>): string {
   const head = [
-    '| artifact | minified handler | zip | cold init ms | first run after cold init ms |',
-    '|---|---|---|---|---|',
+    '| artifact | minified handler | zip | files loaded at init | cold init ms | first run after cold init ms |',
+    '|---|---|---|---|---|---|',
   ];
   const rows = artifacts.map((a) => {
     const c = cold.get(a);
     const zip = a.zipMeasured ? kb(a.zipBytes) : `≈ ${kb(a.zipBytes)}`;
     const status = c?.statuses ? ` ${c.statuses}` : '';
-    return `| ${a.label} | ${kb(a.bytes)} | ${zip} | ${ms(c?.init)} | ${ms(c?.firstRun)}${status} |`;
+    const files = c ? `${c.modules}` : '—';
+    return `| ${a.label} | ${kb(a.bytes)} | ${zip} | ${files} | ${ms(c?.init)} | ${ms(c?.firstRun)}${status} |`;
   });
   return [...head, ...rows].join('\n');
 }
