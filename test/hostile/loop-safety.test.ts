@@ -5,16 +5,13 @@
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { createClients } from '../../src/clients';
-import type { Report } from '../../src/report';
 import { runEvent } from '../../src/run';
 import { packageTemplate, resolve, resource, resourcesOf, type Template } from '../deploy/template';
 import { type AccountMocks, configFor, mockAccount, REGION, without, writesSent } from '../support/builders';
 import { driftedEverywhere, topicMissing } from './support/accounts';
 import { matchesPattern } from './support/event-pattern';
 import { failed, OWN_WRITES, ownEvent, sample, TAMPER_SAMPLES } from './support/own-events';
-
-/** The role name serverless.yml gives the function in stage prod, us-east-1 (checked against the template). */
-const OWN_ROLE = 'cis-monitoring-enforcer-prod-us-east-1';
+import { OWN_ROLE, quietHandler } from './support/quiet-handler';
 
 let template: Template;
 let mocks: AccountMocks | undefined;
@@ -156,20 +153,3 @@ describe('failed calls', () => {
     },
   );
 });
-
-/**
- * The real handler module, loaded once into this file's module registry (so the mocked client classes
- * are the ones it builds its clients from) with the deployed role name; logs and metrics kept quiet.
- */
-function quietHandler(): (event: unknown) => Promise<Report> {
-  Object.assign(process.env, {
-    AWS_REGION: REGION,
-    POWERTOOLS_DEV: 'true',
-    SUBSCRIPTIONS: 'email:sec@example.com',
-    ENFORCER_ROLE_NAME: OWN_ROLE,
-  });
-  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    jest.spyOn(console, method).mockImplementation(() => undefined);
-  }
-  return (require('../../handlers/reconcile') as { handler: (event: unknown) => Promise<Report> }).handler;
-}
