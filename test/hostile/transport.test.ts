@@ -4,12 +4,14 @@
  */
 import type { ClientLimits } from '../../src/clients';
 import { closedEndpoint, type Endpoint, hungEndpoint } from './support/endpoints';
-import { runInNode } from './support/node-run';
+import { removeBundle, runInNode } from './support/node-run';
 
 /** Small limits so the test is fast; production uses CLIENT_LIMITS (bounded the same way, see loop-safety). */
 const LIMITS: ClientLimits = { maxAttempts: 2, connectionTimeoutMs: 300, requestTimeoutMs: 400 };
 /** The SDK's longest backoff before the second attempt (base 100 ms, doubled, jittered below), plus slack. */
 const BACKOFF_AND_SLACK_MS = 200 + 1_000;
+
+afterAll(removeBundle);
 
 async function runAgainst(url: string) {
   const { report, elapsedMs } = await runInNode(url, LIMITS);

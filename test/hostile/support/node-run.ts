@@ -4,7 +4,7 @@
  * a plain process sees exactly what the Lambda runtime sees.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -12,6 +12,12 @@ import type { ClientLimits } from '../../../src/clients';
 import type { Report } from '../../../src/report';
 
 let bundle: string | undefined;
+
+/** Deletes the bundle (call in afterAll). */
+export function removeBundle(): void {
+  if (bundle) rmSync(join(bundle, '..'), { recursive: true, force: true });
+  bundle = undefined;
+}
 
 /** Bundles run-once.ts once per test file, like the deployed bundle (esbuild, node target). */
 function script(): string {
