@@ -65,6 +65,8 @@ export async function coldOnce(file: string, env: Env = {}, event?: unknown): Pr
 export interface ColdResult {
   readonly init: Spread;
   readonly firstRun?: Spread;
+  /** Init plus first run, per process: the cold start a triggered invocation pays. */
+  readonly total?: Spread;
   /** Distinct report statuses of the first runs. */
   readonly statuses: string;
   /** Module files loaded at init (the most seen). */
@@ -89,6 +91,7 @@ export async function cold(
   return new Map(
     [...samples].map(([a, s]) => {
       const first = s.flatMap((x) => (x.firstRunMs === undefined ? [] : [x.firstRunMs]));
+      const total = s.flatMap((x) => (x.firstRunMs === undefined ? [] : [x.initMs + x.firstRunMs]));
       const statuses = [...new Set(s.flatMap((x) => (x.status ? [x.status] : [])))].join(', ');
       const init = spread(s.map((x) => x.initMs));
       const modules = Math.max(0, ...s.map((x) => x.modules));
@@ -96,7 +99,7 @@ export async function cold(
         init,
         statuses,
         modules,
-        ...(first.length ? { firstRun: spread(first) } : {}),
+        ...(first.length ? { firstRun: spread(first), total: spread(total) } : {}),
       };
       return [a, result];
     }),

@@ -4,17 +4,17 @@
  * Prints a markdown report and records it in docs/benchmarks.md. Targets are reported beside the
  * measurements; a missed target never fails the command.
  *
- * BENCH_RUNS (default 20) runs per case, BENCH_COLD (default 20) fresh processes per artifact.
+ * BENCH_RUNS (default 20) runs per case, BENCH_COLD (default 30) fresh processes per artifact.
  */
 import { join } from 'node:path';
 import { CONTROL } from '../lib/seed';
 import { compliantAccount, runCases } from './cases';
 import { cold } from './coldstart';
 import { log } from './log';
-import { machine, recordInDoc } from './record';
+import { machine, recordInDoc, revision } from './record';
 import { openSession } from './session';
 import { buildArtifacts } from './size-and-cold';
-import { bundleTable, casesTable } from './table';
+import { bundleTable, casesTable, ratioLine } from './table';
 
 function positive(name: string, fallback: number): number {
   const value = Number.parseInt(process.env[name] ?? '', 10);
@@ -38,13 +38,22 @@ async function measureAll(root: string, runs: number, processes: number) {
   }
 }
 
+type Measured = Awaited<ReturnType<typeof measureAll>>;
+
+/** The external variant against the bundled one, when both were measured. */
+function ratios(m: Measured): string[] {
+  const bundled = m.artifacts.rows.find((r) => r.label.startsWith('SDK bundled'));
+  const external = m.artifacts.rows.find((r) => r.label.includes('external'));
+  return bundled && external ? [ratioLine(bundled, external, m.cold)] : [];
+}
+
 async function main(): Promise<void> {
   const root = process.cwd();
   const started = Date.now();
-  const processes = positive('BENCH_COLD', 20);
+  const processes = positive('BENCH_COLD', 30);
   const measured = await measureAll(root, positive('BENCH_RUNS', 20), processes);
   const markdown = [
-    `Measured on ${machine()}; the whole bench took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    `Measured ${revision(root)} on ${machine()}; the whole bench took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     '',
     '### API calls per run (local emulator)',
     '',
@@ -54,6 +63,7 @@ async function main(): Promise<void> {
     '',
     bundleTable(measured.artifacts.rows, measured.cold),
     '',
+    ...ratios(measured),
     ...measured.artifacts.notes,
     'Cold init = `require` of the handler module in a fresh `node` process (config and SDK clients are built then); ' +
       "first run = the handler's first invocation right after, on the compliant account in the emulator; " +

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
@@ -12,6 +13,15 @@ export function machine(now: Date = new Date()): string {
   const date = now.toISOString().replace(/\.\d+Z$/, 'Z');
   const load = loadavg()[0]?.toFixed(1) ?? '?';
   return `${list.length} × ${model} (1-min load ${load}), Node ${process.version} (${process.platform}/${process.arch}), ${date}`;
+}
+
+/** The commit measured, `+ local changes` when the work tree differs from it. */
+export function revision(root: string): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return 'an unknown commit (no git checkout)';
+  const dirty = git('status', '--porcelain', '--untracked-files=no').stdout.trim() !== '';
+  return `commit ${head.stdout.trim()}${dirty ? ' + local changes' : ''}`;
 }
 
 /**

@@ -100,15 +100,35 @@ const ms = (s: Spread | undefined): string => (s ? `${formatSpread(s, 1)} (n=${s
 /** The markdown table of bundle sizes, cold init and first run, one row per artifact. */
 export function bundleTable(artifacts: readonly Artifact[], cold: ReadonlyMap<Artifact, ColdResult>): string {
   const head = [
-    '| artifact | minified handler | zip | files loaded at init | cold init ms | first run after cold init ms |',
-    '|---|---|---|---|---|---|',
+    '| artifact | minified handler | zip | files loaded at init | cold init ms | first run ms | init + first run ms |',
+    '|---|---|---|---|---|---|---|',
   ];
   const rows = artifacts.map((a) => {
     const c = cold.get(a);
     const zip = a.zipMeasured ? kb(a.zipBytes) : `≈ ${kb(a.zipBytes)}`;
     const status = c?.statuses ? ` ${c.statuses}` : '';
     const files = c ? `${c.modules}` : '—';
-    return `| ${a.label} | ${kb(a.bytes)} | ${zip} | ${files} | ${ms(c?.init)} | ${ms(c?.firstRun)}${status} |`;
+    const cells = [
+      a.label,
+      kb(a.bytes),
+      zip,
+      files,
+      ms(c?.init),
+      `${ms(c?.firstRun)}${status}`,
+      ms(c?.total),
+    ];
+    return `| ${cells.join(' | ')} |`;
   });
   return [...head, ...rows].join('\n');
+}
+
+/** `b ÷ a` of the medians of init, first run and both, e.g. for the external variant against the bundle. */
+export function ratioLine(a: Artifact, b: Artifact, cold: ReadonlyMap<Artifact, ColdResult>): string {
+  const ca = cold.get(a);
+  const cb = cold.get(b);
+  const ratio = (x?: Spread, y?: Spread): string => (x && y ? (y.median / x.median).toFixed(2) : '—');
+  return (
+    `${b.label} ÷ ${a.label}, medians: init ${ratio(ca?.init, cb?.init)}, ` +
+    `first run ${ratio(ca?.firstRun, cb?.firstRun)}, init + first run ${ratio(ca?.total, cb?.total)}.`
+  );
 }
