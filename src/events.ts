@@ -36,6 +36,16 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/** A short printable form of any JSON value (objects without a prototype included). */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value.slice(0, 80);
+  try {
+    return (JSON.stringify(value) ?? typeof value).slice(0, 80);
+  } catch {
+    return typeof value;
+  }
+}
+
 const ignore = (reason: string): Classified => ({ run: false, status: 'IGNORED', reason });
 
 function classifyCloudTrail(event: Json, ownRoleName: string | undefined): Classified {
@@ -56,7 +66,7 @@ function classifyCloudTrail(event: Json, ownRoleName: string | undefined): Class
     return {
       run: false,
       status: 'IGNORED',
-      reason: `the call failed (${String(detail.errorCode)}): nothing changed`,
+      reason: `the call failed (${shown(detail.errorCode)}): nothing changed`,
       trigger,
     };
   }
@@ -115,7 +125,6 @@ export function classify(event: unknown, ownRoleName?: string): Classified {
   if (str(event.RequestType) && str(event.ResponseURL)) {
     return { run: true, trigger: { kind: 'deploy', requestType: str(event.RequestType) ?? '' } };
   }
-  if (detailType !== undefined)
-    return ignore(`unrecognised EventBridge event: ${String(detailType).slice(0, 80)}`);
+  if (detailType !== undefined) return ignore(`unrecognised EventBridge event: ${shown(detailType)}`);
   return classifyManual(event);
 }

@@ -47,12 +47,6 @@ describe('desiredState', () => {
       undefined,
     ],
     [
-      'TOPIC_ARN of another region',
-      { TOPIC_ARN: `arn:aws:sns:eu-west-1:${ACCOUNT}:sec` },
-      `arn:aws:sns:eu-west-1:${ACCOUNT}:sec`,
-      undefined,
-    ],
-    [
       'a China region',
       { AWS_REGION: 'cn-north-1' },
       `arn:aws-cn:sns:cn-north-1:${ACCOUNT}:cis-monitoring-alarms`,
