@@ -21,8 +21,12 @@ function creatableName(config: Config, accountId: string): string | undefined {
   return parts[3] === config.region && parts[4] === accountId ? parts[5] : undefined;
 }
 
-/** Derives the desired state from the control entry, the configuration and the discovered trail. */
-export function desiredState(config: Config, accountId: string, trail: TrailView): DesiredState {
+/** Derives the desired state from the control entry, the configuration and the discovered trail's log group. */
+export function desiredState(
+  config: Config,
+  accountId: string,
+  trail: Pick<TrailView, 'logGroupName'>,
+): DesiredState {
   const { control } = config;
   const createName = creatableName(config, accountId);
   return {

@@ -27,8 +27,28 @@ export interface Discovery {
   readonly regionHint?: string;
 }
 
+/** A trail that qualifies on its DescribeTrails fields alone, with the name of the log group it delivers to. */
+export interface Candidate {
+  readonly trail: Trail;
+  readonly logGroupName: string;
+}
+
+/** What discovery knows before any per-trail read: the account, the candidates, why the other trails cannot serve. */
+export interface Candidates {
+  readonly accountId: string;
+  readonly trails: readonly Trail[];
+  /** In preference order as far as it is known yet (listing order): the first is the best guess. */
+  readonly candidates: readonly Candidate[];
+  readonly problems: readonly string[];
+}
+
 /** Finds the trail whose log group this region's enforcer must use; creates nothing. */
 export async function discover(clients: Clients, config: Config): Promise<Discovery> {
+  return chooseTrail(clients, config, await findCandidates(clients, config));
+}
+
+/** First phase: STS ∥ DescribeTrails → the account and the trails that qualify statically. */
+export async function findCandidates(clients: Clients, config: Config): Promise<Candidates> {
   const [identity, described] = await Promise.all([
     attempt('discover', 'sts:GetCallerIdentity', '*', () =>
       clients.sts.send(new GetCallerIdentityCommand({})),
@@ -39,28 +59,37 @@ export async function discover(clients: Clients, config: Config): Promise<Discov
   ]);
   const accountId = identity.Account ?? '';
   const trails = described.trailList ?? [];
-  if (trails.length === 0) return { accountId, problems: ['no CloudTrail trail exists in this account'] };
+  if (trails.length === 0) {
+    return { accountId, trails, candidates: [], problems: ['no CloudTrail trail exists in this account'] };
+  }
   const where = { region: config.region, accountId, logGroupName: config.logGroupName };
   const problems: string[] = [];
-  const candidates: Trail[] = [];
+  const candidates: Candidate[] = [];
   for (const trail of trails) {
     const problem = staticProblem(trail, where);
+    const logGroupName = parseLogGroupArn(trail.CloudWatchLogsLogGroupArn ?? '')?.name ?? '';
     if (problem) problems.push(problem);
-    else candidates.push(trail);
+    else candidates.push({ trail, logGroupName });
   }
-  const checked = await Promise.all(candidates.map((trail) => checkTrail(clients, config, trail)));
+  return { accountId, trails, candidates, problems };
+}
+
+/** Second phase: each candidate's status and selectors → the qualifying trail, or every reason none does. */
+export async function chooseTrail(clients: Clients, config: Config, found: Candidates): Promise<Discovery> {
+  const { accountId } = found;
+  const checked = await Promise.all(found.candidates.map((c) => checkTrail(clients, config, c)));
   // A logging trail wins over a stopped one: restart a trail only when no other one already qualifies.
   const trail = (checked.find((c) => c.view?.isLogging) ?? checked.find((c) => c.view))?.view;
   if (trail) return { accountId, trail, problems: [] };
-  problems.push(...checked.flatMap((c) => (c.problem ? [c.problem] : [])));
-  return { accountId, problems, ...regionHint(trails, accountId, config.region) };
+  const problems = [...found.problems, ...checked.flatMap((c) => (c.problem ? [c.problem] : []))];
+  return { accountId, problems, ...regionHint(found.trails, accountId, config.region) };
 }
 
 /** Reads a candidate's logging status and selectors; a view when it qualifies, else the reason. */
 async function checkTrail(
   clients: Clients,
   config: Config,
-  trail: Trail,
+  { trail, logGroupName }: Candidate,
 ): Promise<{ view?: TrailView; problem?: string }> {
   const arn = trail.TrailARN ?? '';
   const [status, selectors] = await Promise.all([
@@ -80,12 +109,11 @@ async function checkTrail(
   if (!isLogging && !config.healTrailLogging) {
     return { problem: `trail ${name} is not logging (HEAL_TRAIL_LOGGING=false, so it was left stopped)` };
   }
-  const group = parseLogGroupArn(trail.CloudWatchLogsLogGroupArn ?? '');
   const view: TrailView = {
     name,
     arn,
     homeRegion: trail.HomeRegion ?? config.region,
-    logGroupName: group?.name ?? '',
+    logGroupName,
     logGroupArn: trail.CloudWatchLogsLogGroupArn ?? '',
     isLogging,
   };

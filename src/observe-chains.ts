@@ -32,12 +32,18 @@ async function alarmsFor(clients: Clients, metric: MetricRef): Promise<AlarmsRea
   }
 }
 
-/** The alarms on each metric, one DescribeAlarmsForMetric per metric, concurrently; failures are kept per metric. */
+/**
+ * The alarms on each metric: one DescribeAlarmsForMetric per metric not already in `known` (by
+ * `metricKey`), concurrently; failures are kept per metric; never rejects.
+ */
 export async function readAlarmsForMetrics(
   clients: Clients,
   metrics: readonly MetricRef[],
+  known: ReadonlyMap<string, AlarmsRead> = new Map(),
 ): Promise<Map<string, AlarmsRead>> {
-  const reads = await Promise.all(metrics.map((metric) => alarmsFor(clients, metric)));
+  const reads = await Promise.all(
+    metrics.map((metric) => known.get(metricKey(metric)) ?? alarmsFor(clients, metric)),
+  );
   return new Map(metrics.map((metric, i) => [metricKey(metric), reads[i] ?? { error: 'not read' }]));
 }
 

@@ -1,13 +1,13 @@
 import { apply } from './apply';
 import type { Clients } from './clients';
 import type { Config } from './config';
-import { desiredState } from './desired';
 import { type Discovery, discover } from './discover';
 import { type StepError, toStepError } from './errors';
 import type { Trigger } from './events';
 import type { ActualState, DesiredState, TrailView } from './model';
-import { type Observation, observe } from './observe';
+import type { Observation } from './observe';
 import { type Plan, plan } from './plan';
+import { discoverAndRead, type Reads, readState } from './reads';
 import { baseReport, type Report, reportChange, statusOf } from './report';
 import { type Assessment, assessControl } from './verdict';
 
@@ -22,12 +22,12 @@ interface Pass {
   readonly actual: ActualState & Pick<Observation, 'filters'>;
   readonly plan: Plan;
   readonly errors: readonly StepError[];
+  readonly ourMetricAlarms: Reads['ourMetricAlarms'];
 }
 
-async function pass(clients: Clients, desired: DesiredState, trail: TrailView): Promise<Pass> {
-  const observation = await observe(clients, desired);
+function passOf(desired: DesiredState, trail: TrailView, { observation, ourMetricAlarms }: Reads): Pass {
   const actual = { ...observation, trail };
-  return { actual, plan: plan(desired, actual), errors: observation.errors };
+  return { actual, plan: plan(desired, actual), errors: observation.errors, ourMetricAlarms };
 }
 
 /** The trail as it is after apply: re-read only when apply restarted its logging. */
@@ -36,7 +36,10 @@ async function trailAfter(deps: Deps, before: Discovery, restarted: boolean): Pr
   return (await discover(deps.clients, deps.config)).trail;
 }
 
-/** One level-based run: discover → observe → plan → apply → observe again; never throws. */
+/**
+ * One level-based run: discover → observe → plan → apply → observe again; never throws. The first
+ * observation overlaps the second half of discovery (see `discoverAndRead`).
+ */
 export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): Promise<Report> {
   const now = deps.now ?? Date.now;
   const started = now();
@@ -47,30 +50,30 @@ export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): 
     durationMs: now() - started,
   });
   try {
-    const discovery = await discover(deps.clients, deps.config);
-    const { accountId, trail } = discovery;
-    if (!trail) {
+    const { discovery, found } = await discoverAndRead(deps.clients, deps.config);
+    const { accountId } = discovery;
+    if (!found) {
       const hint = discovery.regionHint ? { regionHint: discovery.regionHint } : {};
       return finish({ status: 'NON_COMPLIANT', accountId, findings: discovery.problems, ...hint });
     }
+    const { trail, desired } = found;
     const where = { accountId, trail: trail.arn, logGroup: trail.logGroupName };
-    const desired = desiredState(deps.config, accountId, trail);
-    const first = await pass(deps.clients, desired, trail);
-    const judge = (seen: Pass['actual']) =>
-      assessControl(deps.clients, desired, seen, deps.config.verifyWithTestMetricFilter);
+    const first = passOf(desired, trail, found.reads);
+    const verify = deps.config.verifyWithTestMetricFilter;
+    const judge = (p: Pass) => assessControl(deps.clients, desired, p.actual, verify, p.ourMetricAlarms);
     const { changes } = first.plan;
     if (dryRun || changes.length === 0) {
       const status = statusOf({ ...first.plan, errors: first.errors, persisting: [], dryRun });
-      const fields = withVerdict(summarise(first.plan), await judge(first.actual));
+      const fields = withVerdict(summarise(first.plan), await judge(first));
       return finish({ status, ...where, ...fields, errors: first.errors });
     }
     const applied = await apply(deps.clients, changes);
     const restarted = applied.applied.some((c) => c.resource === 'trail');
     const trailNow = (await trailAfter(deps, discovery, restarted)) ?? { ...trail, isLogging: false };
-    const second = await pass(deps.clients, desired, trailNow);
+    const second = passOf(desired, trailNow, await readState(deps.clients, desired));
     const errors = distinct([...first.errors, ...applied.errors, ...second.errors]);
     const persisting = second.plan.changes;
-    const judged = await judge(second.actual);
+    const judged = await judge(second);
     const status = statusOf({
       findings: second.plan.findings,
       changes: applied.applied,

@@ -4,7 +4,7 @@ import type { DesiredState, FilterView, ObservedKind, TopicView, TrailView } fro
 import { failedRead, readAlarmsForMetrics, readTopicSubscribers, testMetricFilter } from '../observe-chains';
 import { evaluateChains, type OwnNames, satisfiedBy, type TopicRead, topicsToRead } from './chains';
 import { compareMatches, crossCheckFinding, crossCheckSamples } from './cross-check';
-import { candidateFilters, linksOf, metricsToRead } from './links';
+import { type AlarmsRead, candidateFilters, linksOf, metricsToRead } from './links';
 import type { CrossCheck, SatisfiedBy, Verdict } from './types';
 
 /** What an observation says about the log group: the trail, every filter on it, our filter and our topic. */
@@ -48,14 +48,19 @@ function basis(desired: DesiredState, seen: Seen) {
   };
 }
 
-async function judgeChains(clients: Clients, desired: DesiredState, seen: Seen): Promise<Verdict> {
+async function judgeChains(
+  clients: Clients,
+  desired: DesiredState,
+  seen: Seen,
+  known: ReadonlyMap<string, AlarmsRead>,
+): Promise<Verdict> {
   const base = basis(desired, seen);
   if (seen.unobserved.includes('filter')) {
     const notChecked = [`logs:DescribeMetricFilters on ${desired.logGroupName}: not read`];
     return evaluateChains({ ...base, filtersJudged: 0, links: [], topics: new Map(), notChecked });
   }
   const candidates = candidateFilters(base.profile, seen.filters);
-  const alarms = await readAlarmsForMetrics(clients, metricsToRead(candidates));
+  const alarms = await readAlarmsForMetrics(clients, metricsToRead(candidates), known);
   const links = linksOf(candidates, alarms);
   const topics = await readTopicSubscribers(clients, topicsToRead(links, base.ours, base.home));
   topics.set(base.ours.topicArn, ownTopic(seen));
@@ -83,17 +88,19 @@ async function crossCheck(clients: Clients, desired: DesiredState, pattern: stri
 
 /**
  * Judges every chain on the log group (ours and others'), and, when `verify` is set, cross-checks our
- * filter's pattern with logs:TestMetricFilter. Never throws: failed reads leave chains `unknown`.
+ * filter's pattern with logs:TestMetricFilter. Alarms on a metric already in `known` (read alongside
+ * the observation, by `metricKey`) are not read again. Never throws: failed reads leave chains `unknown`.
  */
 export async function assessControl(
   clients: Clients,
   desired: DesiredState,
   seen: Seen,
   verify: boolean,
+  known: ReadonlyMap<string, AlarmsRead> = new Map(),
 ): Promise<Assessment> {
   const pattern = seen.filter?.pattern;
   const [judged, checked] = await Promise.all([
-    judgeChains(clients, desired, seen).catch(
+    judgeChains(clients, desired, seen, known).catch(
       (error: unknown): Verdict => ({
         profile: desired.filter.profile.id,
         satisfied: false,

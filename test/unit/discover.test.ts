@@ -1,7 +1,7 @@
 import type { AdvancedEventSelector, EventSelector, Trail } from '@aws-sdk/client-cloudtrail';
-import { GetEventSelectorsCommand } from '@aws-sdk/client-cloudtrail';
+import { GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import { createClients } from '../../src/clients';
-import { discover } from '../../src/discover';
+import { chooseTrail, discover, findCandidates } from '../../src/discover';
 import {
   ACCOUNT,
   type AccountState,
@@ -241,5 +241,37 @@ describe('discover: the qualifying trail', () => {
       'trail management-events is not multi-region',
       'trail other does not deliver to a CloudWatch Logs group',
     ]);
+  });
+});
+
+describe('discover in two phases: findCandidates, then chooseTrail', () => {
+  it('the first phase reads no trail status; candidates keep listing order, the second phase prefers a logging one', async () => {
+    const state = compliant();
+    const other = `${TRAIL_ARN}-other`;
+    const logGroupArn = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:other-group:*`;
+    const single: Trail = {
+      ...ourTrail(state),
+      Name: 'single',
+      TrailARN: `${other}-1`,
+      IsMultiRegionTrail: false,
+    };
+    state.trails = [
+      { ...ourTrail(state), Name: 'other', TrailARN: other, CloudWatchLogsLogGroupArn: logGroupArn },
+      single,
+      ...state.trails,
+    ];
+    const clients = createClients(REGION);
+    const mocks = mockAccount(state, { targets: clients });
+    const found = await findCandidates(clients, configFor());
+    expect(found.candidates.map((c) => [c.trail.TrailARN, c.logGroupName])).toEqual([
+      [other, 'other-group'],
+      [TRAIL_ARN, LOG_GROUP],
+    ]);
+    expect(found.problems).toEqual(['trail single is not multi-region']);
+    expect(mocks.cloudtrail).not.toHaveReceivedCommand(GetTrailStatusCommand);
+    // The first candidate is stopped: the second phase prefers the logging one, as discover() does.
+    const chosen = await chooseTrail(clients, configFor(), found);
+    expect(chosen).toEqual({ accountId: ACCOUNT, trail: trailView(), problems: [] });
+    expect(await discover(clients, configFor())).toEqual(chosen);
   });
 });

@@ -1,0 +1,142 @@
+import { DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { rounds } from '../../scripts/bench/calls';
+import {
+  type AccountState,
+  compliant,
+  LOG_GROUP,
+  LOG_GROUP_ARN,
+  OTHER_SUBSCRIBER,
+  ourAlarm,
+  ourFilter,
+  ourTrail,
+  TOPIC_ARN,
+  TRAIL_ARN,
+  without,
+} from '../support/builders';
+import { COMPLIANT_READS, callOf, counts, groupArn, stoppedTrailFirst, timedRun } from './support/timed-run';
+import { FILTER_WRITE, OPS } from './support/writes';
+
+/** The compliant account whose alarm also notifies the user's own topic (as the bench seeds it). */
+function withOpsTopic(): AccountState {
+  const state = compliant();
+  ourAlarm(state).AlarmActions = [TOPIC_ARN, OPS];
+  const subscriber = { Protocol: OTHER_SUBSCRIBER.protocol, Endpoint: OTHER_SUBSCRIBER.endpoint };
+  const subscriptions = [{ ...subscriber, TopicArn: OPS, SubscriptionArn: `${OPS}:1` }];
+  state.topics[OPS] = { attributes: { TopicArn: OPS }, subscriptions };
+  return state;
+}
+
+function withSelectors(): AccountState {
+  const state = compliant();
+  ourTrail(state).HasCustomEventSelectors = true;
+  state.selectors[TRAIL_ARN] = { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] };
+  return state;
+}
+
+describe('reconcile: a compliant run makes the same reads as before, in at most 3 rounds', () => {
+  it.each<[string, () => AccountState, Record<string, number>, number, string[]]>([
+    ['our chain only', compliant, COMPLIANT_READS, 2, [TOPIC_ARN]],
+    [
+      'trail with custom selectors',
+      withSelectors,
+      { ...COMPLIANT_READS, GetEventSelectors: 1 },
+      2,
+      [TOPIC_ARN],
+    ],
+    [
+      "our alarm also notifies the user's topic",
+      withOpsTopic,
+      { ...COMPLIANT_READS, ListSubscriptionsByTopic: 2 },
+      3,
+      [TOPIC_ARN, OPS],
+    ],
+  ])('%s: exactly these reads, rounds as counted', async (_label, state, reads, expectedRounds, topics) => {
+    const run = await timedRun(state());
+    expect(run.report.status).toBe('COMPLIANT');
+    expect(run.writes).toEqual([]);
+    expect(counts(run.calls)).toEqual(reads);
+    expect(rounds(run.calls)).toBe(expectedRounds);
+    expect(run.report.controlSatisfiedBy?.map((c) => c.topic)).toEqual(topics);
+  });
+
+  it("the observation and our metric's alarms are read while the trail's status is", async () => {
+    const { calls } = await timedRun(compliant());
+    const status = callOf(calls, 'GetTrailStatus');
+    const trails = callOf(calls, 'DescribeTrails');
+    for (const read of [
+      'DescribeMetricFilters',
+      'DescribeAlarms',
+      'GetTopicAttributes',
+      'DescribeAlarmsForMetric',
+    ]) {
+      expect(callOf(calls, read).start).toBeGreaterThan(trails.end);
+      expect(callOf(calls, read).start).toBeLessThan(status.end);
+    }
+  });
+});
+
+describe("reconcile: the first candidate's log group is read early, and discarded when another trail qualifies", () => {
+  const OTHER_GROUP = 'stopped-trail-logs';
+  const groupsRead = (run: Awaited<ReturnType<typeof timedRun>>) =>
+    run.mocks.logs.commandCalls(DescribeMetricFiltersCommand).map((c) => c.args[0].input.logGroupName);
+
+  it.each<[string, (s: AccountState) => void, string, unknown[], string[]]>([
+    ['the early group is empty, ours compliant', () => undefined, 'COMPLIANT', [], [OTHER_GROUP, LOG_GROUP]],
+    [
+      'the early group holds our filter, ours lacks it',
+      (s) => {
+        s.logGroups[OTHER_GROUP] = [ourFilter(s)];
+        s.logGroups[LOG_GROUP] = without('filter', s).logGroups[LOG_GROUP] ?? [];
+      },
+      'REPAIRED',
+      [FILTER_WRITE],
+      [OTHER_GROUP, LOG_GROUP, LOG_GROUP],
+    ],
+  ])('%s: writes only to the qualifying group', async (_label, edit, status, writes, groups) => {
+    const state = stoppedTrailFirst(compliant(), groupArn(OTHER_GROUP));
+    state.logGroups[OTHER_GROUP] = [];
+    edit(state);
+    const run = await timedRun(state);
+    expect(run.report).toMatchObject({ status, logGroup: LOG_GROUP, trail: TRAIL_ARN });
+    expect(run.writes).toEqual(writes);
+    expect(groupsRead(run)).toEqual(groups);
+    expect(run.report.controlSatisfiedBy?.map((c) => c.filter)).toEqual([ourFilter(state).filterName]);
+    expect(run.inFlight).toBe(0);
+  });
+
+  it('the right group is observed in the next round; our metric is not read twice', async () => {
+    const state = stoppedTrailFirst(compliant(), groupArn(OTHER_GROUP));
+    state.logGroups[OTHER_GROUP] = [];
+    const run = await timedRun(state);
+    const reads = { ...COMPLIANT_READS, GetTrailStatus: 2, DescribeMetricFilters: 2 };
+    expect(counts(run.calls)).toEqual({
+      ...reads,
+      DescribeAlarms: 2,
+      GetTopicAttributes: 2,
+      ListSubscriptionsByTopic: 2,
+    });
+    expect(rounds(run.calls)).toBe(3);
+  });
+
+  it('two candidates on the same group: the early reads are kept', async () => {
+    const run = await timedRun(stoppedTrailFirst(compliant(), LOG_GROUP_ARN));
+    expect(run.report.status).toBe('COMPLIANT');
+    expect(counts(run.calls)).toEqual({ ...COMPLIANT_READS, GetTrailStatus: 2 });
+    expect(rounds(run.calls)).toBe(2);
+  });
+
+  it('no candidate qualifies after all → NON_COMPLIANT as before, nothing judged from the early reads', async () => {
+    const run = await timedRun(without('logging'), { env: { HEAL_TRAIL_LOGGING: 'false' } });
+    expect(run.report).toMatchObject({
+      status: 'NON_COMPLIANT',
+      findings: ['trail management-events is not logging (HEAL_TRAIL_LOGGING=false, so it was left stopped)'],
+      changes: [],
+      errors: [],
+    });
+    expect(run.report.logGroup).toBeUndefined();
+    expect(run.report.verdict).toBeUndefined();
+    expect(run.writes).toEqual([]);
+    expect(counts(run.calls)).toEqual(COMPLIANT_READS);
+    expect(run.inFlight).toBe(0);
+  });
+});
