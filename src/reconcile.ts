@@ -36,6 +36,49 @@ async function trailAfter(deps: Deps, before: Discovery, restarted: boolean): Pr
   return (await discover(deps.clients, deps.config)).trail;
 }
 
+type Fields = Partial<Report> & Pick<Report, 'status'>;
+
+/** What the steps of one run share once a trail qualifies. */
+interface Run {
+  readonly deps: Deps;
+  readonly desired: DesiredState;
+  readonly where: Pick<Report, 'accountId' | 'trail' | 'logGroup'>;
+  readonly judge: (p: Pass) => Promise<Assessment>;
+}
+
+/** Nothing to write (compliant), or a dry run: the first observation is the answer. */
+async function reportFirst(run: Run, first: Pass, dryRun: boolean): Promise<Fields> {
+  const status = statusOf({ ...first.plan, errors: first.errors, persisting: [], dryRun });
+  const fields = withVerdict(summarise(first.plan), await run.judge(first));
+  return { status, ...run.where, ...fields, errors: first.errors };
+}
+
+/** Applies the plan, observes again and reports what holds now (DRIFT_PERSISTS if the plan is not empty). */
+async function repairAndVerify(
+  run: Run,
+  discovery: Discovery,
+  trail: TrailView,
+  first: Pass,
+): Promise<Fields> {
+  const { deps, desired } = run;
+  const applied = await apply(deps.clients, first.plan.changes);
+  const restarted = applied.applied.some((c) => c.resource === 'trail');
+  const trailNow = (await trailAfter(deps, discovery, restarted)) ?? { ...trail, isLogging: false };
+  const second = passOf(desired, trailNow, await readState(deps.clients, desired));
+  const errors = distinct([...first.errors, ...applied.errors, ...second.errors]);
+  const persisting = second.plan.changes;
+  const { findings } = second.plan;
+  const status = statusOf({ findings, changes: applied.applied, errors, persisting, dryRun: false });
+  const fields = { changes: applied.applied.map(reportChange), findings: findings.map((f) => f.message) };
+  return {
+    status,
+    ...run.where,
+    ...withVerdict(fields, await run.judge(second)),
+    ...(persisting.length ? { remaining: persisting.map(reportChange) } : {}),
+    errors,
+  };
+}
+
 /**
  * One level-based run: discover → observe → plan → apply → observe again; never throws. The first
  * observation overlaps the second half of discovery (see `discoverAndRead`).
@@ -44,11 +87,7 @@ export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): 
   const now = deps.now ?? Date.now;
   const started = now();
   const base = baseReport(deps.config, trigger, dryRun);
-  const finish = (fields: Partial<Report> & Pick<Report, 'status'>): Report => ({
-    ...base,
-    ...fields,
-    durationMs: now() - started,
-  });
+  const finish = (fields: Fields): Report => ({ ...base, ...fields, durationMs: now() - started });
   try {
     const { discovery, found } = await discoverAndRead(deps.clients, deps.config);
     const { accountId } = discovery;
@@ -57,40 +96,16 @@ export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): 
       return finish({ status: 'NON_COMPLIANT', accountId, findings: discovery.problems, ...hint });
     }
     const { trail, desired } = found;
-    const where = { accountId, trail: trail.arn, logGroup: trail.logGroupName };
-    const first = passOf(desired, trail, found.reads);
     const verify = deps.config.verifyWithTestMetricFilter;
-    const judge = (p: Pass) => assessControl(deps.clients, desired, p.actual, verify, p.ourMetricAlarms);
-    const { changes } = first.plan;
-    if (dryRun || changes.length === 0) {
-      const status = statusOf({ ...first.plan, errors: first.errors, persisting: [], dryRun });
-      const fields = withVerdict(summarise(first.plan), await judge(first));
-      return finish({ status, ...where, ...fields, errors: first.errors });
-    }
-    const applied = await apply(deps.clients, changes);
-    const restarted = applied.applied.some((c) => c.resource === 'trail');
-    const trailNow = (await trailAfter(deps, discovery, restarted)) ?? { ...trail, isLogging: false };
-    const second = passOf(desired, trailNow, await readState(deps.clients, desired));
-    const errors = distinct([...first.errors, ...applied.errors, ...second.errors]);
-    const persisting = second.plan.changes;
-    const judged = await judge(second);
-    const status = statusOf({
-      findings: second.plan.findings,
-      changes: applied.applied,
-      errors,
-      persisting,
-      dryRun,
-    });
-    return finish({
-      status,
-      ...where,
-      ...withVerdict(
-        { changes: applied.applied.map(reportChange), findings: second.plan.findings.map((f) => f.message) },
-        judged,
-      ),
-      ...(persisting.length ? { remaining: persisting.map(reportChange) } : {}),
-      errors,
-    });
+    const run: Run = {
+      deps,
+      desired,
+      where: { accountId, trail: trail.arn, logGroup: trail.logGroupName },
+      judge: (p) => assessControl(deps.clients, desired, p.actual, verify, p.ourMetricAlarms),
+    };
+    const first = passOf(desired, trail, found.reads);
+    if (dryRun || first.plan.changes.length === 0) return finish(await reportFirst(run, first, dryRun));
+    return finish(await repairAndVerify(run, discovery, trail, first));
   } catch (error) {
     return finish({ status: 'ERROR', errors: [toStepError('reconcile', error)] });
   }
