@@ -77,9 +77,15 @@ export async function findCandidates(clients: Clients, config: Config): Promise<
 /** Second phase: each candidate's status and selectors → the qualifying trail, or every reason none does. */
 export async function chooseTrail(clients: Clients, config: Config, found: Candidates): Promise<Discovery> {
   const { accountId } = found;
-  const checked = await Promise.all(found.candidates.map((c) => checkTrail(clients, config, c)));
+  const settled = await Promise.allSettled(found.candidates.map((c) => checkTrail(clients, config, c)));
+  const checked = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   // A logging trail wins over a stopped one: restart a trail only when no other one already qualifies.
-  const trail = (checked.find((c) => c.view?.isLogging) ?? checked.find((c) => c.view))?.view;
+  const logging = checked.find((c) => c.view?.isLogging)?.view;
+  if (logging) return { accountId, trail: logging, problems: [] };
+  // A candidate that could not be read may be the logging one: rather fail than restart another.
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const trail = checked.find((c) => c.view)?.view;
   if (trail) return { accountId, trail, problems: [] };
   const problems = [...found.problems, ...checked.flatMap((c) => (c.problem ? [c.problem] : []))];
   return { accountId, problems, ...regionHint(found.trails, accountId, config.region) };

@@ -1,5 +1,9 @@
 import type { AdvancedEventSelector, EventSelector, Trail } from '@aws-sdk/client-cloudtrail';
-import { GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import {
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+  AccessDeniedException as TrailAccessDenied,
+} from '@aws-sdk/client-cloudtrail';
 import { createClients } from '../../src/clients';
 import { chooseTrail, discover, findCandidates } from '../../src/discover';
 import {
@@ -231,6 +235,34 @@ describe('discover: the qualifying trail', () => {
     const run = await runOn(state);
     expect(run.writes).toEqual([]);
     expect(run.report.status).toBe('COMPLIANT');
+  });
+
+  it('a candidate whose status cannot be read does not hide a logging trail that qualifies', async () => {
+    const state = compliant();
+    const denied = `${TRAIL_ARN}-denied`;
+    state.trails = [{ ...ourTrail(state), Name: 'denied', TrailARN: denied }, ...state.trails];
+    const clients = createClients(REGION);
+    const mocks = mockAccount(state, { targets: clients });
+    mocks.cloudtrail
+      .on(GetTrailStatusCommand, { Name: denied })
+      .rejects(new TrailAccessDenied({ $metadata: {}, message: 'not authorized' }));
+    expect(await discover(clients, configFor())).toEqual({
+      accountId: ACCOUNT,
+      trail: trailView(),
+      problems: [],
+    });
+  });
+
+  it('…but when the only other candidate is stopped, the unreadable one ends discovery (no needless restart)', async () => {
+    const state = without('logging');
+    const denied = `${TRAIL_ARN}-denied`;
+    state.trails = [{ ...ourTrail(state), Name: 'denied', TrailARN: denied }, ...state.trails];
+    const clients = createClients(REGION);
+    const mocks = mockAccount(state, { targets: clients });
+    mocks.cloudtrail
+      .on(GetTrailStatusCommand, { Name: denied })
+      .rejects(new TrailAccessDenied({ $metadata: {}, message: 'not authorized' }));
+    await expect(discover(clients, configFor())).rejects.toThrow(/cloudtrail:GetTrailStatus on .*-denied/);
   });
 
   it('with no qualifying trail, every trail gets its reason', async () => {
