@@ -50,7 +50,7 @@ const NAME = /^[^:*]{1,512}$/;
 const METRIC_PART = /^[^:$*]{1,255}$/;
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 
 /** Reads and validates the enforcer's configuration; throws one ConfigError listing every bad variable. */
 export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANGES): Config {

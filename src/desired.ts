@@ -1,9 +1,10 @@
 import type { Config } from './config';
 import type { DesiredState, TrailView } from './model';
 
-/** The ARN partition of a region: aws, or aws-cn / aws-us-gov for China and GovCloud regions. */
+/** The ARN partition of a region: aws, or aws-cn / aws-us-gov / aws-eusc (China, GovCloud, European Sovereign Cloud). */
 function partitionOf(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('eusc-')) return 'aws-eusc';
   return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }
 

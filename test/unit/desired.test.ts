@@ -53,6 +53,12 @@ describe('desiredState', () => {
       'cis-monitoring-alarms',
     ],
     [
+      'a European Sovereign Cloud region',
+      { AWS_REGION: 'eusc-de-east-1' },
+      `arn:aws-eusc:sns:eusc-de-east-1:${ACCOUNT}:cis-monitoring-alarms`,
+      'cis-monitoring-alarms',
+    ],
+    [
       'a GovCloud region',
       { AWS_REGION: 'us-gov-west-1' },
       `arn:aws-us-gov:sns:us-gov-west-1:${ACCOUNT}:cis-monitoring-alarms`,

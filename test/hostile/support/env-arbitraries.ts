@@ -47,7 +47,15 @@ function simple(
   return { names: [name], arbitrary: fc.oneof(absent, good, wrong) };
 }
 
-const REGIONS = ['us-east-1', 'eu-west-2', 'ap-southeast-3', 'us-gov-west-1', 'cn-north-1', 'il-central-1'];
+const REGIONS = [
+  'us-east-1',
+  'eu-west-2',
+  'ap-southeast-3',
+  'us-gov-west-1',
+  'cn-north-1',
+  'il-central-1',
+  'eusc-de-east-1',
+];
 const region: Variable = {
   names: ['AWS_REGION', 'AWS_DEFAULT_REGION'],
   arbitrary: fc.oneof(
@@ -76,7 +84,7 @@ const is =
   (c: Config, v: string | undefined) =>
     expect(pick(c)).toBe(v === undefined ? fallback : normalise(v));
 
-const REGION_SHAPE = /^[a-z]{2}(-[a-z]+)+-\d$/;
+const REGION_SHAPE = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 /** The region loadConfig takes, when it is a valid one. */
 const validRegion = (env: Env): string | undefined => {
   const region = (env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? '').trim();
