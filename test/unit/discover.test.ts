@@ -178,6 +178,18 @@ describe('discover: reasons no trail qualifies (NON_COMPLIANT, nothing created)'
   });
 });
 
+/** Clients on `state` with one more candidate trail, listed first, whose status read is denied. */
+function withDeniedCandidate(state: AccountState) {
+  const denied = `${TRAIL_ARN}-denied`;
+  state.trails = [{ ...ourTrail(state), Name: 'denied', TrailARN: denied }, ...state.trails];
+  const clients = createClients(REGION);
+  const mocks = mockAccount(state, { targets: clients });
+  mocks.cloudtrail
+    .on(GetTrailStatusCommand, { Name: denied })
+    .rejects(new TrailAccessDenied({ $metadata: {}, message: 'not authorized' }));
+  return clients;
+}
+
 describe('discover: the qualifying trail', () => {
   const found = async (state: AccountState, env: Record<string, string> = {}) => {
     const clients = createClients(REGION);
@@ -238,14 +250,7 @@ describe('discover: the qualifying trail', () => {
   });
 
   it('a candidate whose status cannot be read does not hide a logging trail that qualifies', async () => {
-    const state = compliant();
-    const denied = `${TRAIL_ARN}-denied`;
-    state.trails = [{ ...ourTrail(state), Name: 'denied', TrailARN: denied }, ...state.trails];
-    const clients = createClients(REGION);
-    const mocks = mockAccount(state, { targets: clients });
-    mocks.cloudtrail
-      .on(GetTrailStatusCommand, { Name: denied })
-      .rejects(new TrailAccessDenied({ $metadata: {}, message: 'not authorized' }));
+    const clients = withDeniedCandidate(compliant());
     expect(await discover(clients, configFor())).toEqual({
       accountId: ACCOUNT,
       trail: trailView(),
@@ -254,14 +259,7 @@ describe('discover: the qualifying trail', () => {
   });
 
   it('…but when the only other candidate is stopped, the unreadable one ends discovery (no needless restart)', async () => {
-    const state = without('logging');
-    const denied = `${TRAIL_ARN}-denied`;
-    state.trails = [{ ...ourTrail(state), Name: 'denied', TrailARN: denied }, ...state.trails];
-    const clients = createClients(REGION);
-    const mocks = mockAccount(state, { targets: clients });
-    mocks.cloudtrail
-      .on(GetTrailStatusCommand, { Name: denied })
-      .rejects(new TrailAccessDenied({ $metadata: {}, message: 'not authorized' }));
+    const clients = withDeniedCandidate(without('logging'));
     await expect(discover(clients, configFor())).rejects.toThrow(/cloudtrail:GetTrailStatus on .*-denied/);
   });
 
