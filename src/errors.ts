@@ -1,4 +1,4 @@
-import { ACCESS_DENIED_CODES, hintFor } from './hints';
+import { hintFor } from './hints';
 
 /** A failed AWS call, kept with the IAM action and resource it was for. */
 export interface StepError {
@@ -23,13 +23,6 @@ export class AwsCallError extends Error {
     );
     this.name = 'AwsCallError';
   }
-}
-
-const ACCESS_DENIED = new Set(ACCESS_DENIED_CODES);
-
-/** True when the error says the role lacks a permission. */
-export function isAccessDenied(error: unknown): boolean {
-  return error instanceof AwsCallError && ACCESS_DENIED.has(error.detail.code);
 }
 
 /** Runs one AWS call; a failure becomes an AwsCallError naming the step, IAM action and resource. */

@@ -78,8 +78,6 @@ export type Change =
       readonly after: AlarmWrite;
     });
 
-export type ResourceName = Change['resource'];
-
 /** A problem the enforcer reports; `blocking` ones keep the control from holding and are not fixable by it. */
 export interface Finding {
   readonly code: string;
