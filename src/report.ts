@@ -41,6 +41,11 @@ export interface Report {
   /** Changes a second observation still found after apply (DRIFT_PERSISTS). */
   readonly remaining?: readonly ReportChange[];
   readonly findings: readonly string[];
+  /**
+   * Things worth an alert even when the control holds again: a touch of the enforcer's resources by
+   * someone else, a change of trail or log group, a subscriber nobody configured. One sentence each.
+   */
+  readonly news?: readonly string[];
   readonly errors: readonly StepError[];
   /** Every chain on the log group that satisfies the control, ours or not (after apply in enforce mode). */
   readonly controlSatisfiedBy?: readonly SatisfiedBy[];
