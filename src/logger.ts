@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Config } from './config';
 import type { NotifiedReport } from './notify';
-import { maskUrls } from './notify/describe';
+import { maskUrls } from './redact';
 import type { Report } from './report';
 
 /** The service name on every log line and metric. */

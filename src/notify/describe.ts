@@ -2,6 +2,8 @@ import { type ControlSpec, SECURITY_GROUP_CHANGES } from '../controls';
 import type { Actor } from '../events';
 import type { Report, ReportChange } from '../report';
 
+export { maskUrls } from '../redact';
+
 const CONTROLS: readonly ControlSpec[] = [SECURITY_GROUP_CHANGES];
 
 /** The control entry a report names, when it is one this build knows. */
@@ -71,11 +73,6 @@ export function changeLine(change: ReportChange): string {
   const verb = change.action === 'create' ? 'created' : 'updated';
   const what = target ? `${resourceLabel(change.resource)} ${target}` : resourceLabel(change.resource);
   return `${what} ${verb} (${CALLS[change.resource]})`;
-}
-
-/** Hides the path and query of any URL in report text, so webhook secrets never reach an alert. */
-export function maskUrls(text: string): string {
-  return text.replace(/\b(https?:\/\/[^\s/?#]+)[^\s]*/g, (_, origin: string) => `${origin}/…`);
 }
 
 /** At most `max` items, and a last line saying how many more there were. */

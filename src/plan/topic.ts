@@ -1,48 +1,11 @@
-import type { Subscription } from '../config';
 import type { DesiredState, TopicView } from '../model';
 import { allowsCloudWatch, deniesCloudWatch, mergePolicy, newTopicPolicy } from './policy';
+import { subscriberFindings, subscriptionChanges } from './subscribers';
 import type { Change, Finding } from './types';
 
+export { describeEndpoint } from './subscribers';
+
 const AWS_MANAGED_KEY = /(^|:)alias\/aws\/sns$/;
-
-/** Shows an endpoint without anything secret a URL may carry (paths of webhooks, queries). */
-export function describeEndpoint(s: Subscription): string {
-  if (s.protocol === 'http' || s.protocol === 'https') {
-    const match = /^(https?:\/\/[^/?#]+)/.exec(s.endpoint);
-    return `${s.protocol}:${match?.[1] ?? ''}/…`;
-  }
-  return `${s.protocol}:${s.endpoint}`;
-}
-
-const sameEndpoint = (a: Subscription, b: Subscription): boolean =>
-  a.protocol === b.protocol &&
-  (a.protocol.startsWith('email')
-    ? a.endpoint.toLowerCase() === b.endpoint.toLowerCase()
-    : a.endpoint === b.endpoint);
-
-function subscriptionChanges(desired: DesiredState, topic: TopicView | undefined): Change[] {
-  const present = topic?.subscriptions ?? [];
-  return desired.topic.subscriptions
-    .filter((want) => !present.some((have) => sameEndpoint(have, want)))
-    .map((want) => ({
-      resource: 'subscription' as const,
-      action: 'create' as const,
-      topicArn: desired.topic.arn,
-      reasons: [`${describeEndpoint(want)} is not subscribed`],
-      before: null,
-      after: want,
-    }));
-}
-
-function subscriberFindings(topic: TopicView | undefined, planned: number): Finding[] {
-  const subs = topic?.subscriptions ?? [];
-  if (planned > 0 || subs.some((s) => s.confirmed)) return [];
-  const pending = subs.map(describeEndpoint);
-  const message = pending.length
-    ? `topic has no confirmed subscriber: ${pending.join(', ')} awaiting confirmation`
-    : 'topic has no subscriber: set SUBSCRIPTIONS so someone receives the alarm';
-  return [{ code: 'no-confirmed-subscriber', message, blocking: true }];
-}
 
 function encryptionFindings(topic: TopicView): Finding[] {
   const key = topic.kmsMasterKeyId;
@@ -87,7 +50,7 @@ export function planTopic(
 ): { changes: Change[]; findings: Finding[] } {
   const { arn, createName } = desired.topic;
   const subscriptions = subscriptionChanges(desired, topic);
-  const subscribers = subscriberFindings(topic, subscriptions.length);
+  const subscribers = subscriberFindings(desired, topic, subscriptions.length);
   if (topic) {
     const own = existingTopicPlan(desired, topic);
     return { changes: [...own.changes, ...subscriptions], findings: [...own.findings, ...subscribers] };

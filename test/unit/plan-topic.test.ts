@@ -1,5 +1,7 @@
 import type { PolicyStatement, SubscriptionView } from '../../src/model';
 import { STATEMENT_SID } from '../../src/plan/policy';
+import { describeEndpoint } from '../../src/plan/topic';
+import { reportChange } from '../../src/report';
 import { ACCOUNT, TOPIC_ARN } from '../support/builders';
 import { type Drift, deleted, planDrift, summary, topicWith } from './support/plan-rows';
 
@@ -170,5 +172,59 @@ describe('plan: the SNS topic', () => {
   ])('encrypted with %s → finding %s (blocking: %s)', (key, code, blocking) => {
     const p = planDrift(topicWith({ kmsMasterKeyId: key }));
     expect(summary(p)).toEqual({ ...nothing, findings: [[code, blocking]] });
+  });
+});
+
+describe('plan: the configured people must be the ones who hear (SUBSCRIPTIONS set)', () => {
+  const ATTACKER = sub('https', 'https://collector.example.net/hook', true);
+  const TWO = { SUBSCRIPTIONS: 'email:sec@example.com,email:oncall@example.com' };
+
+  it('configured email pending, only a subscriber nobody configured confirmed → blocking, naming both', () => {
+    const p = planDrift(topicWith({ subscriptions: [ATTACKER, sub('email', 'sec@example.com', false)] }));
+    expect(summary(p)).toEqual({ ...nothing, findings: [['no-confirmed-subscriber', true]] });
+    expect(p.findings[0]?.message).toBe(
+      'no configured subscriber is confirmed: email:sec@example.com awaiting confirmation; ' +
+        'the confirmed subscribers https:https://collector.example.net/… are not in SUBSCRIPTIONS',
+    );
+  });
+
+  it('one configured endpoint confirmed, another pending → a non-blocking finding for the pending one', () => {
+    const subscriptions = [sub('email', 'sec@example.com', true), sub('email', 'oncall@example.com', false)];
+    const p = planDrift(topicWith({ subscriptions }), TWO);
+    expect(summary(p)).toEqual({ ...nothing, findings: [['subscription-pending', false]] });
+    expect(p.findings[0]?.message).toBe('email:oncall@example.com is subscribed but awaiting confirmation');
+  });
+
+  it('configured endpoint missing: subscribed; the verifying observation decides whether it is confirmed', () => {
+    const p = planDrift(topicWith({ subscriptions: [ATTACKER] }));
+    expect(summary(p)).toEqual({
+      changes: [['subscription', 'create']],
+      reasons: ['email:sec@example.com is not subscribed'],
+      findings: [],
+    });
+  });
+
+  it('without SUBSCRIPTIONS any confirmed subscriber still satisfies the topic', () => {
+    expect(summary(planDrift(topicWith({ subscriptions: [ATTACKER] }), { SUBSCRIPTIONS: '' }))).toEqual(
+      nothing,
+    );
+  });
+});
+
+describe('describeEndpoint: userinfo never shown', () => {
+  it.each([
+    ['https', 'https://alice:S3cr3t@hooks.example.com/x', 'https:https://***@hooks.example.com/…'],
+    ['http', 'http://bob@hooks.example.com:8080/x?token=1', 'http:http://***@hooks.example.com:8080/…'],
+    ['https', 'https://hooks.example.com/services/T0/B0/secret', 'https:https://hooks.example.com/…'],
+  ] as const)('%s %s → %s', (protocol, endpoint, shown) => {
+    expect(describeEndpoint({ protocol, endpoint })).toBe(shown);
+  });
+
+  it('a configured webhook with a password is named in reasons without it', () => {
+    const env = { SUBSCRIPTIONS: 'https:https://alice:S3cr3t@hooks.example.com/x' };
+    const p = planDrift(topicWith({ subscriptions: [sub('email', 'oncall@example.com', true)] }), env);
+    // The plan keeps the endpoint for Subscribe; the report shows the change masked.
+    expect(JSON.stringify(p.changes.map(reportChange))).not.toContain('S3cr3t');
+    expect(summary(p).reasons).toEqual(['https:https://***@hooks.example.com/… is not subscribed']);
   });
 });
