@@ -1,7 +1,9 @@
+import { type OwnRole, readOwnRole, wildcardProblem } from './config-names';
 import { type ControlSpec, PROFILE_IDS, type ProfileId, SECURITY_GROUP_CHANGES } from './controls';
 import { readSubscriptions, type Subscription } from './subscriptions';
 
 export type Mode = 'enforce' | 'detect';
+export type { OwnRole } from './config-names';
 export type { Subscription, SubscriptionProtocol } from './subscriptions';
 export { SUBSCRIPTION_PROTOCOLS } from './subscriptions';
 
@@ -25,8 +27,8 @@ export interface Config {
   readonly healTrailLogging: boolean;
   /** Cross-check our filter's pattern with logs:TestMetricFilter (opt-in: it costs a call; emulators lack it). */
   readonly verifyWithTestMetricFilter: boolean;
-  /** Name of the enforcer's own IAM role: CloudTrail events from its sessions are skipped. */
-  readonly ownRoleName?: string;
+  /** The enforcer's own IAM role (ENFORCER_ROLE_ARN): CloudTrail events from its sessions are skipped. */
+  readonly ownRole?: OwnRole;
   /** Level of the enforcer's own JSON logs (LOG_LEVEL). */
   readonly logLevel: LogLevel;
   /** CloudWatch namespace of the enforcer's own metrics (ENFORCER_METRICS_NAMESPACE); not the alarm's METRIC_NAMESPACE. */
@@ -57,7 +59,10 @@ export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANG
   const problems: string[] = [];
   const text = (key: string, fallback: string, re: RegExp): string => {
     const value = (env[key] ?? '').trim() || fallback;
-    if (!re.test(value)) problems.push(`${key}=${JSON.stringify(value)} is not a valid name (${re.source})`);
+    const wildcard = wildcardProblem(key, value);
+    if (wildcard) problems.push(wildcard);
+    else if (!re.test(value))
+      problems.push(`${key}=${JSON.stringify(value)} is not a valid name (${re.source})`);
     return value;
   };
   // Name the variable the region came from, so the error points at the one to fix.
@@ -71,12 +76,12 @@ export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANG
   if (logGroupName !== undefined && !/^[\w\-./#]{1,512}$/.test(logGroupName)) {
     problems.push(`LOG_GROUP_NAME=${JSON.stringify(logGroupName)} is not a valid log group name`);
   }
-  const ownRoleName = (env.ENFORCER_ROLE_NAME ?? '').trim() || undefined;
+  const ownRole = readOwnRole(env, problems);
   const config: Config = {
     control,
     region,
     ...(logGroupName ? { logGroupName } : {}),
-    ...(ownRoleName ? { ownRoleName } : {}),
+    ...(ownRole ? { ownRole } : {}),
     filterName: text('FILTER_NAME', control.defaults.filterName, NAME),
     metricNamespace: text('METRIC_NAMESPACE', control.defaults.metricNamespace, METRIC_PART),
     metricName: text('METRIC_NAME', control.defaults.metricName, METRIC_PART),
@@ -108,7 +113,9 @@ function readTopic(env: Env, region: string, problems: string[]): TopicRef {
     return { kind: 'arn', arn };
   }
   const topicName = name || 'cis-monitoring-alarms';
-  if (!TOPIC_NAME.test(topicName))
+  const wildcard = wildcardProblem('TOPIC_NAME', topicName);
+  if (wildcard) problems.push(wildcard);
+  else if (!TOPIC_NAME.test(topicName))
     problems.push(`TOPIC_NAME=${JSON.stringify(topicName)} is not a valid topic name`);
   return { kind: 'name', name: topicName };
 }

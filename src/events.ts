@@ -1,3 +1,5 @@
+import type { OwnRole } from './config';
+
 /** Who made a CloudTrail-recorded call, as the report and alerts name them. */
 export interface Actor {
   readonly arn: string;
@@ -48,7 +50,37 @@ function shown(value: unknown): string {
 
 const ignore = (reason: string): Classified => ({ run: false, status: 'IGNORED', reason });
 
-function classifyCloudTrail(event: Json, ownRoleName: string | undefined): Classified {
+/**
+ * The CloudTrail-recorded calls that can break a link of the chain, by EventBridge source: the
+ * deployed rule (serverless.yml) forwards exactly these (test/deploy/event-rule.test.ts).
+ */
+export const WATCHED_CALLS: Readonly<Record<string, readonly string[]>> = {
+  'aws.logs': [
+    'DeleteMetricFilter',
+    'PutMetricFilter',
+    'DeleteLogGroup',
+    'PutTransformer',
+    'DeleteTransformer',
+  ],
+  'aws.monitoring': [
+    'DeleteAlarms',
+    'PutMetricAlarm',
+    'DisableAlarmActions',
+    'PutCompositeAlarm',
+    'SetAlarmState',
+  ],
+  'aws.sns': [
+    'DeleteTopic',
+    'SetTopicAttributes',
+    'RemovePermission',
+    'Unsubscribe',
+    'Subscribe',
+    'SetSubscriptionAttributes',
+  ],
+  'aws.cloudtrail': ['StopLogging', 'DeleteTrail', 'UpdateTrail', 'PutEventSelectors'],
+};
+
+function classifyCloudTrail(event: Json, ownRole: OwnRole | undefined): Classified {
   const detail = event.detail;
   if (!isObject(detail) || !str(detail.eventName)) return ignore('CloudTrail event without detail.eventName');
   const identity = isObject(detail.userIdentity) ? detail.userIdentity : {};
@@ -70,11 +102,11 @@ function classifyCloudTrail(event: Json, ownRoleName: string | undefined): Class
       trigger,
     };
   }
-  if (ownRoleName && isOwnSession(identity, ownRoleName)) {
+  if (ownRole && isOwnSession(identity, ownRole)) {
     return {
       run: false,
       status: 'IGNORED_OWN_CHANGE',
-      reason: `caused by the enforcer's own role ${ownRoleName}`,
+      reason: `caused by the enforcer's own role ${ownRole.arn}`,
       trigger,
     };
   }
@@ -90,12 +122,23 @@ function actorOf(identity: Json, detail: Json): Actor {
   return { arn, type, ...(sourceIp ? { sourceIp } : {}), ...(userAgent ? { userAgent } : {}) };
 }
 
-/** True when the call was made by a session of the enforcer's own role. */
-export function isOwnSession(identity: Json, ownRoleName: string): boolean {
-  const context = isObject(identity.sessionContext) ? identity.sessionContext : {};
-  const issuer = isObject(context.sessionIssuer) ? context.sessionIssuer : {};
-  if (str(issuer.type) === 'Role' && str(issuer.userName) === ownRoleName) return true;
-  return (str(identity.arn) ?? '').includes(`:assumed-role/${ownRoleName}/`);
+/**
+ * True when the call was made by a session of the enforcer's own role: the session issuer is that role
+ * (its ARN names the account and the role), in that account. Without a session issuer (some services
+ * record none), the assumed-role ARN must name the same account and role name (unique in an account).
+ */
+export function isOwnSession(identity: Json, own: OwnRole): boolean {
+  const context = isObject(identity.sessionContext) ? identity.sessionContext : undefined;
+  const issuer = context && isObject(context.sessionIssuer) ? context.sessionIssuer : undefined;
+  const account = str(identity.accountId);
+  if (account !== undefined && account !== own.accountId) return false;
+  if (issuer) {
+    const issuerAccount = str(issuer.accountId);
+    if (issuerAccount !== undefined && issuerAccount !== own.accountId) return false;
+    return str(issuer.type) === 'Role' && str(issuer.arn) === own.arn;
+  }
+  const session = `arn:${own.partition}:sts::${own.accountId}:assumed-role/${own.name}/`;
+  return str(identity.type) === 'AssumedRole' && (str(identity.arn) ?? '').startsWith(session);
 }
 
 function classifyManual(event: Json): Classified {
@@ -112,12 +155,12 @@ function classifyManual(event: Json): Classified {
 }
 
 /** Sorts any invocation payload into a run or a reasoned skip; never throws. */
-export function classify(event: unknown, ownRoleName?: string): Classified {
+export function classify(event: unknown, ownRole?: OwnRole): Classified {
   if (event === undefined || event === null) return { run: true, trigger: { kind: 'manual', dryRun: false } };
   if (!isObject(event))
     return ignore(`unrecognised event of type ${Array.isArray(event) ? 'array' : typeof event}`);
   const detailType = event['detail-type'];
-  if (detailType === 'AWS API Call via CloudTrail') return classifyCloudTrail(event, ownRoleName);
+  if (detailType === 'AWS API Call via CloudTrail') return classifyCloudTrail(event, ownRole);
   if (detailType === 'Scheduled Event' && event.source === 'aws.events') {
     const time = str(event.time);
     return { run: true, trigger: { kind: 'schedule', ...(time ? { time } : {}) } };

@@ -4,7 +4,7 @@ import { baseReport, type Report } from './report';
 
 /** Classifies any invocation payload and runs (or skips) a reconcile; always returns a report. */
 export async function runEvent(deps: Deps, event: unknown): Promise<Report> {
-  const classified = classify(event, deps.config.ownRoleName);
+  const classified = classify(event, deps.config.ownRole);
   if (!classified.run) {
     const trigger = classified.trigger ?? { kind: 'unknown' as const };
     return {

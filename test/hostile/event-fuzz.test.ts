@@ -17,12 +17,12 @@ import {
   writesSent,
 } from '../support/builders';
 import { anyJson, eventShaped, mutatedSample, SAMPLES } from './support/event-arbitraries';
-import { OWN_ROLE, quietHandler } from './support/quiet-handler';
+import { OWN_ROLE_ARN, quietHandler } from './support/quiet-handler';
 
 const QUIET = new Set(['COMPLIANT', 'IGNORED', 'IGNORED_OWN_CHANGE']);
 
 let mocks: AccountMocks;
-const deps = { clients: createClients(REGION), config: configFor({ ENFORCER_ROLE_NAME: OWN_ROLE }) };
+const deps = { clients: createClients(REGION), config: configFor({ ENFORCER_ROLE_ARN: OWN_ROLE_ARN }) };
 
 beforeAll(() => {
   mocks = mockAccount(compliant());

@@ -24,15 +24,15 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-/** The role the deployed function runs as, and the name it is told to skip. */
-function deployedIdentity(): { roleName: string; skipped: string[] } {
+/** The role the deployed function runs as, its ARN in the test account, and what it is told to skip. */
+function deployedIdentity(): { roleName: string; roleArn: string; skipped: string[] } {
   const roleName = resolve(resource(template, 'IamRoleLambdaExecution').Properties?.RoleName);
   const skipped = resourcesOf(template, 'AWS::Lambda::Function').flatMap(([, fn]) => {
     const variables = (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
       ?.Variables;
-    return variables?.ENFORCER_ROLE_NAME === undefined ? [] : [resolve(variables.ENFORCER_ROLE_NAME)];
+    return variables?.ENFORCER_ROLE_ARN === undefined ? [] : [resolve(variables.ENFORCER_ROLE_ARN)];
   });
-  return { roleName, skipped };
+  return { roleName, roleArn: `arn:aws:iam::123456789012:role/${roleName}`, skipped };
 }
 
 /** The EventPattern of the deployed rule that forwards CloudTrail-recorded calls. */
@@ -59,24 +59,24 @@ describe('the events of its own writes', () => {
     expect([...sent, 'Publish'].sort()).toEqual(OWN_WRITES.map(([name]) => name).sort());
   });
 
-  it('the deployed function is told to skip exactly the role it runs as', () => {
+  it('the deployed function is told to skip exactly the role it runs as (its ARN)', () => {
     const { roleName, skipped } = deployedIdentity();
     expect(roleName).toBe(OWN_ROLE);
     expect(skipped.length).toBeGreaterThan(0);
-    expect(new Set(skipped)).toEqual(new Set([roleName]));
+    expect(new Set(skipped)).toEqual(new Set(['GetAtt:IamRoleLambdaExecution.Arn']));
   });
 
   it.each(OWN_WRITES)(
     'own %s (%s) replayed on a drifted account → IGNORED_OWN_CHANGE, no AWS call',
     async (name, service) => {
-      const { roleName } = deployedIdentity();
+      const { roleArn } = deployedIdentity();
       mocks = mockAccount(driftedEverywhere());
-      const deps = { clients: createClients(REGION), config: configFor({ ENFORCER_ROLE_NAME: roleName }) };
+      const deps = { clients: createClients(REGION), config: configFor({ ENFORCER_ROLE_ARN: roleArn }) };
 
       const report = await runEvent(deps, ownEvent(name, service));
 
       expect(report.status).toBe('IGNORED_OWN_CHANGE');
-      expect(report.reason).toBe(`caused by the enforcer's own role ${roleName}`);
+      expect(report.reason).toBe(`caused by the enforcer's own role ${roleArn}`);
       expect(allCalls(mocks)).toEqual([]);
     },
   );

@@ -69,7 +69,7 @@ describe('runs that must not write', () => {
 
     expect(run.report).toMatchObject({
       status: 'IGNORED_OWN_CHANGE',
-      reason: `caused by the enforcer's own role ${DEFAULT_ENV.ENFORCER_ROLE_NAME}`,
+      reason: `caused by the enforcer's own role ${DEFAULT_ENV.ENFORCER_ROLE_ARN}`,
       changes: [],
     });
     expect(run.calls).toEqual([]);

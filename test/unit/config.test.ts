@@ -29,7 +29,7 @@ describe('loadConfig: defaults', () => {
     ['patternProfile', 'cis'],
     ['mode', 'enforce'],
     ['healTrailLogging', true],
-    ['ownRoleName', undefined],
+    ['ownRole', undefined],
   ])('%s defaults to %p', (key, value) => {
     expect(config[key]).toEqual(value);
   });
@@ -63,7 +63,23 @@ describe('loadConfig: values', () => {
     ['MODE detect', { MODE: 'detect' }, { mode: 'detect' }],
     ['HEAL_TRAIL_LOGGING false', { HEAL_TRAIL_LOGGING: 'false' }, { healTrailLogging: false }],
     ['HEAL_TRAIL_LOGGING FALSE', { HEAL_TRAIL_LOGGING: 'FALSE' }, { healTrailLogging: false }],
-    ['ENFORCER_ROLE_NAME', { ENFORCER_ROLE_NAME: 'enforcer-prod' }, { ownRoleName: 'enforcer-prod' }],
+    [
+      'ENFORCER_ROLE_ARN',
+      { ENFORCER_ROLE_ARN: 'arn:aws:iam::123456789012:role/enforcer-prod' },
+      {
+        ownRole: {
+          arn: 'arn:aws:iam::123456789012:role/enforcer-prod',
+          partition: 'aws',
+          accountId: '123456789012',
+          name: 'enforcer-prod',
+        },
+      },
+    ],
+    [
+      'ENFORCER_ROLE_ARN with a path, in GovCloud',
+      { ENFORCER_ROLE_ARN: 'arn:aws-us-gov:iam::123456789012:role/service/enforcer' },
+      { ownRole: expect.objectContaining({ partition: 'aws-us-gov', name: 'enforcer' }) },
+    ],
     [
       'ALARM_NAME with spaces and colons',
       { ALARM_NAME: 'SG: changes (prod)' },
@@ -118,7 +134,39 @@ const BAD: readonly [string, string, RegExp][] = [
   ['PATTERN_PROFILE', 'cis-v9', /^PATTERN_PROFILE="cis-v9" must be one of cis, cis-v5, securityhub$/],
   ['MODE', 'fix', /^MODE="fix" must be one of enforce, detect$/],
   ['HEAL_TRAIL_LOGGING', 'yes', /^HEAL_TRAIL_LOGGING="yes" must be true or false$/],
+  ['ENFORCER_ROLE_ARN', 'enforcer-prod', /^ENFORCER_ROLE_ARN="enforcer-prod" is not an IAM role ARN/],
 ];
+
+describe('loadConfig: names that would widen the IAM role', () => {
+  const WILDCARD =
+    /contains an IAM wildcard or policy variable \(\*, \?, \$\{…\}\): the role would be granted every resource it matches$/;
+  it.each<[string, string]>([
+    ['ALARM_NAME', '*'],
+    ['ALARM_NAME', 'CIS-*'],
+    ['ALARM_NAME', 'CIS-4.10-SecurityGroupChange?'],
+    ['ALARM_NAME', `$\{aws:username}`],
+    ['FILTER_NAME', 'CIS-4.10-?'],
+    ['TOPIC_NAME', 'cis-*'],
+    ['TOPIC_NAME', 'cis-monitoring-alarm?'],
+  ])('%s=%p → named as a wildcard', (key, value) => {
+    const problems = problemsOf({ ...REGION, [key]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(WILDCARD);
+    expect(problems[0]?.startsWith(`${key}=${JSON.stringify(value)} `)).toBe(true);
+  });
+
+  it.each([
+    'arn:aws:iam::123456789012:role/*',
+    'arn:aws:iam::123456789012:role/enforcer?',
+    'arn:aws:iam::123456789012:user/enforcer',
+    'arn:aws:iam::12345:role/enforcer',
+    'arn:aws:sts::123456789012:assumed-role/enforcer/s',
+  ])('ENFORCER_ROLE_ARN=%p is not a role ARN', (arn) => {
+    expect(problemsOf({ ...REGION, ENFORCER_ROLE_ARN: arn })).toEqual([
+      `ENFORCER_ROLE_ARN=${JSON.stringify(arn)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
+    ]);
+  });
+});
 
 describe('loadConfig: bad values', () => {
   it.each(BAD)('%s=%p is named', (key, value, message) => {

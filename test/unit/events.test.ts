@@ -1,10 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Classified, classify } from '../../src/events';
+import { loadConfig, type OwnRole } from '../../src/config';
+import { type Classified, classify, WATCHED_CALLS } from '../../src/events';
 
 const EVENTS_DIR = join(__dirname, '..', '..', 'events');
-/** The role name serverless.yml gives the function's role (service-stage-region) and passes as ENFORCER_ROLE_NAME. */
-const OWN_ROLE = 'cis-monitoring-enforcer-prod-us-east-1';
+/** The role serverless.yml gives the function (service-stage-region), as ENFORCER_ROLE_ARN names it. */
+const OWN_ROLE_NAME = 'cis-monitoring-enforcer-prod-us-east-1';
+const OWN_ROLE_ARN = `arn:aws:iam::123456789012:role/${OWN_ROLE_NAME}`;
+const OWN_ROLE: OwnRole = (() => {
+  const role = loadConfig({ AWS_REGION: 'us-east-1', ENFORCER_ROLE_ARN: OWN_ROLE_ARN }).ownRole;
+  if (!role) throw new Error('ENFORCER_ROLE_ARN was not read');
+  return role;
+})();
 const FILES = readdirSync(EVENTS_DIR).filter((f) => f.endsWith('.json'));
 type Json = Record<string, unknown>;
 const load = (file: string): Json => JSON.parse(readFileSync(join(EVENTS_DIR, file), 'utf8')) as Json;
@@ -28,9 +35,31 @@ describe('classify: every sample in events/', () => {
           'delete-topic',
           'unsubscribe',
           'stop-logging',
+          'subscribe',
+          'set-subscription-attributes',
+          'put-composite-alarm',
+          'set-alarm-state',
+          'put-transformer',
+          'delete-transformer',
         ].map((name) => `cloudtrail-${name}.json`),
       ]),
     );
+  });
+
+  const samplesOf = (source: string, eventName: string) =>
+    FILES.filter((file) => {
+      const event = load(file);
+      return event.source === source && cloudTrailDetail(event)?.eventName === eventName;
+    });
+  it.each(
+    Object.entries(WATCHED_CALLS).flatMap(([source, names]) => names.map((name) => [source, name] as const)),
+  )("the watched call %s %s has a sample, a person's call that classifies as a run", (source, name) => {
+    const [file] = samplesOf(source, name).filter((f) => f !== 'cloudtrail-own-change.json');
+    expect(file).toBeDefined();
+    const event = load(file ?? '');
+    const service = source.replace(/^aws\./, '');
+    expect(cloudTrailDetail(event).eventSource).toBe(`${service}.amazonaws.com`);
+    expect(classify(event, OWN_ROLE)).toMatchObject({ run: true, trigger: { eventName: name } });
   });
 
   it.each(FILES)('%s', (file) => {
@@ -89,6 +118,7 @@ describe('classify: CloudTrail events', () => {
   const asRole = (role: string, session = 'run'): Json => ({
     type: 'AssumedRole',
     arn: `arn:aws:sts::123456789012:assumed-role/${role}/${session}`,
+    accountId: '123456789012',
     sessionContext: {
       sessionIssuer: { type: 'Role', userName: role, arn: `arn:aws:iam::123456789012:role/${role}` },
     },
@@ -113,31 +143,52 @@ describe('classify: CloudTrail events', () => {
   });
 
   it.each<[string, Json]>([
-    ['by session issuer', { ...asRole(OWN_ROLE), arn: 'arn:aws:sts::123456789012:assumed-role/x/y' }],
+    ['by session issuer ARN', asRole(OWN_ROLE_NAME)],
     [
-      'by assumed-role ARN',
-      { type: 'AssumedRole', arn: `arn:aws:sts::123456789012:assumed-role/${OWN_ROLE}/s` },
+      'by assumed-role ARN, when no session issuer is recorded',
+      { type: 'AssumedRole', arn: `arn:aws:sts::123456789012:assumed-role/${OWN_ROLE_NAME}/s` },
     ],
   ])('own role %s → IGNORED_OWN_CHANGE', (_label, userIdentity) => {
     expect(classify(withDetail({ userIdentity }), OWN_ROLE)).toMatchObject({
       run: false,
       status: 'IGNORED_OWN_CHANGE',
-      reason: `caused by the enforcer's own role ${OWN_ROLE}`,
+      reason: `caused by the enforcer's own role ${OWN_ROLE_ARN}`,
     });
   });
 
+  const issuedBy = (arn: string, patch: Json = {}): Json => {
+    const base = asRole(OWN_ROLE_NAME);
+    const context = base.sessionContext as { sessionIssuer: Json };
+    return { ...base, sessionContext: { sessionIssuer: { ...context.sessionIssuer, arn, ...patch } } };
+  };
   it.each<[string, Json]>([
-    ['a role whose name starts with ours', asRole(`${OWN_ROLE}-admin`)],
-    ['a role whose name ends with ours', asRole(`x-${OWN_ROLE}`)],
-    ['a session named like our role', asRole('Admin', OWN_ROLE)],
-    ['an IAM user', { type: 'IAMUser', arn: `arn:aws:iam::123456789012:user/${OWN_ROLE}` }],
+    ['a role whose name starts with ours', asRole(`${OWN_ROLE_NAME}-admin`)],
+    ['a role whose name ends with ours', asRole(`x-${OWN_ROLE_NAME}`)],
+    ['a session named like our role', asRole('Admin', OWN_ROLE_NAME)],
+    ['an IAM user', { type: 'IAMUser', arn: `arn:aws:iam::123456789012:user/${OWN_ROLE_NAME}` }],
     ['root (no session context)', { type: 'Root', arn: 'arn:aws:iam::123456789012:root' }],
+    [
+      'our role name issued by another role ARN',
+      issuedBy(`arn:aws:iam::123456789012:role/other/${OWN_ROLE_NAME}x`),
+    ],
+    ['our role name in another account', issuedBy(`arn:aws:iam::999999999999:role/${OWN_ROLE_NAME}`)],
+    ['our role ARN with another issuer account', issuedBy(OWN_ROLE_ARN, { accountId: '999999999999' })],
+    [
+      'our role ARN from an identity of another account',
+      { ...asRole(OWN_ROLE_NAME), accountId: '999999999999' },
+    ],
+    ['our role ARN issued as a user', issuedBy(OWN_ROLE_ARN, { type: 'IAMUser' })],
+    [
+      'an assumed-role ARN of our name in another account, no issuer',
+      { type: 'AssumedRole', arn: `arn:aws:sts::999999999999:assumed-role/${OWN_ROLE_NAME}/s` },
+    ],
+    ["a session issuer naming our role's ARN inside another", issuedBy(`${OWN_ROLE_ARN}-shadow`)],
   ])('%s → runs', (_label, userIdentity) => {
     expect(classify(withDetail({ userIdentity }), OWN_ROLE)).toMatchObject({ run: true });
   });
 
-  it('without a configured role name nothing is treated as own', () => {
-    expect(classify(withDetail({ userIdentity: asRole(OWN_ROLE) }))).toMatchObject({ run: true });
+  it('without a configured role ARN nothing is treated as own', () => {
+    expect(classify(withDetail({ userIdentity: asRole(OWN_ROLE_NAME) }))).toMatchObject({ run: true });
   });
 
   it('an AWS service actor is named by invokedBy', () => {

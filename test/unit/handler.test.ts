@@ -8,7 +8,7 @@ import { type AccountMocks, compliant, mockAccount } from '../support/builders';
 /** The environment serverless.yml gives the function in stage prod, region us-east-1 (unset parameters empty). */
 const ENV = {
   AWS_REGION: 'us-east-1',
-  ENFORCER_ROLE_NAME: 'cis-monitoring-enforcer-prod-us-east-1',
+  ENFORCER_ROLE_ARN: 'arn:aws:iam::123456789012:role/cis-monitoring-enforcer-prod-us-east-1',
   ALARM_NAME: 'CIS-4.10-SecurityGroupChanges',
   SUBSCRIPTIONS: 'email:sec@example.com',
   FILTER_NAME: '',

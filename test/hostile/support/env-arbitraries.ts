@@ -126,7 +126,7 @@ const topic: Variable = {
       }),
     ),
     fc
-      .oneof(spoil(topicName, '.:/*'), long(257))
+      .oneof(spoil(topicName, '.:/*?'), long(257))
       .map((n): Labelled => ({ env: { TOPIC_NAME: n }, bad: ['TOPIC_NAME'] })),
     fc
       .oneof(
@@ -216,7 +216,7 @@ export const VARIABLES: readonly Variable[] = [
   simple(
     'FILTER_NAME',
     word,
-    fc.oneof(spoil(word, ':*'), long(513)),
+    fc.oneof(spoil(word, ':*?'), long(513)),
     is((c) => c.filterName, 'CIS-4.10-SecurityGroupChanges'),
   ),
   simple(
@@ -233,9 +233,9 @@ export const VARIABLES: readonly Variable[] = [
   ),
   simple(
     'ALARM_NAME',
-    // Any printable text, colons included; control characters are not allowed.
-    fc.stringMatching(/^[A-Za-z0-9][^\p{Cc}]{0,100}$/u),
-    fc.oneof(spoil(word, '\u0000\u0007\u001b\u007f'), long(256)),
+    // Any printable text, colons included; control characters and IAM wildcards (*, ?, ${…}) are not.
+    fc.stringMatching(/^[A-Za-z0-9][^\p{Cc}*?]{0,100}$/u).filter((v) => !v.includes('$' + '{')),
+    fc.oneof(spoil(word, '\u0000\u0007\u001b\u007f*?'), long(256)),
     is((c) => c.alarmName, 'CIS-4.10-SecurityGroupChanges'),
   ),
   choice(
@@ -263,9 +263,11 @@ export const VARIABLES: readonly Variable[] = [
     is((c) => c.metricsNamespace, 'CISMonitoringEnforcer'),
   ),
   simple(
-    'ENFORCER_ROLE_NAME',
-    word,
-    undefined,
-    is((c) => c.ownRoleName, undefined),
+    'ENFORCER_ROLE_ARN',
+    fc
+      .tuple(fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[\w+=,.@-]{1,64}$/))
+      .map(([account, name]) => `arn:aws:iam::${account}:role/${name}`),
+    fc.oneof(word, spoil(fc.constant('arn:aws:iam::123456789012:role/enforcer'), '*?')),
+    is((c) => c.ownRole?.arn, undefined),
   ),
 ];

@@ -7,6 +7,8 @@ import type { Report } from '../../../src/report';
 
 /** The role name serverless.yml gives the function in stage prod, us-east-1. */
 export const OWN_ROLE = 'cis-monitoring-enforcer-prod-us-east-1';
+/** Its ARN in the test account, as the stack passes it in ENFORCER_ROLE_ARN. */
+export const OWN_ROLE_ARN = `arn:aws:iam::123456789012:role/${OWN_ROLE}`;
 
 export type Handler = (event: unknown) => Promise<Report>;
 
@@ -16,7 +18,7 @@ export function quietHandler(env: Record<string, string> = {}): Handler {
     AWS_REGION: 'us-east-1',
     POWERTOOLS_DEV: 'true',
     SUBSCRIPTIONS: 'email:sec@example.com',
-    ENFORCER_ROLE_NAME: OWN_ROLE,
+    ENFORCER_ROLE_ARN: OWN_ROLE_ARN,
     ...env,
   });
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {

@@ -20,13 +20,15 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 /** The role serverless.yml gives the enforcer in stage prod, us-east-1. */
 export const OWN_ROLE = 'cis-monitoring-enforcer-prod-us-east-1';
+/** Its ARN, as the stack passes it in ENFORCER_ROLE_ARN. */
+export const OWN_ROLE_ARN = `arn:aws:iam::123456789012:role/${OWN_ROLE}`;
 /** The person every tamper event names. */
 export const ALICE = 'arn:aws:sts::123456789012:assumed-role/Admin/alice';
 
 /** What the deployed function gets by default in these scenarios. */
 export const DEFAULT_ENV: EnforcerEnv = {
   SUBSCRIPTIONS: `email:${CONTROL.subscriber}`,
-  ENFORCER_ROLE_NAME: OWN_ROLE,
+  ENFORCER_ROLE_ARN: OWN_ROLE_ARN,
 };
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
