@@ -24,10 +24,13 @@ const ROUTES_SH =
   '($.eventName=ReplaceRouteTableAssociation) || ($.eventName=DeleteRouteTable) || ($.eventName=DeleteRoute) || ' +
   '($.eventName=DisassociateRouteTable)}';
 
-const AUDIT_BINDING = `${AND_BEFORE_OR}. So this reads (eventSource = ec2.amazonaws.com && CreateRoute) || CreateRouteTable || …: the eventSource guard applies to CreateRoute only, and the text equals the remediation text exactly when no other service writes a CreateRoute record.`;
+const AUDIT_BINDING = `${AND_BEFORE_OR}. So this reads (eventSource = ec2.amazonaws.com && CreateRoute) || CreateRouteTable || …: the eventSource guard applies to CreateRoute only.`;
+const NARROWER =
+  'A benchmark text that counts CreateRoute from EC2 only. API Gateway v2 and App Mesh also write CreateRoute ' +
+  '(research §4.13), so it is narrower than the remediation text by exactly those records; DeleteRoute stays unguarded.';
 const REMEDIATION = 'CIS v1.2.0–v7.0 remediation, v1.2.0–v2.0.0 audit (SP cis_v200–v600; P cis_1.4–6.0)';
 const audit = (pattern: string, source: string) =>
-  text(pattern, source, 'equivalent', { binding: AUDIT_BINDING });
+  text(pattern, source, 'alternative', { binding: AUDIT_BINDING, note: NARROWER });
 
 /** CIS 4.13 (3.13 in v1.2, 5.13 from v6.0; Security Hub CloudWatch.13): route table changes. */
 export const ROUTE_TABLE_CHANGES: CatalogControl = control({
@@ -51,8 +54,8 @@ export const ROUTE_TABLE_CHANGES: CatalogControl = control({
     'cis-v5': entry(
       [
         text(ROUTES_AUDIT, 'CIS v5.0.0–v7.0 audit (P cis_5.0–7.0)', 'same', { binding: AUDIT_BINDING }),
-        text(ROUTES, REMEDIATION, 'equivalent', {
-          note: 'Same meaning where only EC2 writes CreateRoute; not written here, as Prowler requires $.eventSource.',
+        text(ROUTES, REMEDIATION, 'alternative', {
+          note: 'Also counts CreateRoute from API Gateway v2 and App Mesh; not written here, as Prowler requires $.eventSource.',
         }),
       ],
       'Writes the audit text: what "the output contains" in v5.0+, and what Prowler requires ($.eventSource).',
