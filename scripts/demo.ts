@@ -1,17 +1,21 @@
 /**
  * `npm run demo`: the enforcer's Lambda handler against a local AWS API emulator (moto server).
- * Seeds an account (a trail and the user's own monitoring), lets the enforcer create the control, then
- * tampers three ways as a person would and shows each repair with its reasons and actor. Exits 0 when
- * every step did what it should; the emulator is stopped in every case, Ctrl-C included.
+ * The emulator is seen through the AWS-faithful layer (scripts/lib/faithful), so it answers as AWS
+ * would: the email subscription the enforcer creates stays pending until its owner confirms it, which
+ * the demo does as that person would. Seeds an account (a trail and the user's own monitoring), lets
+ * the enforcer create the control, confirms the subscription, then tampers three ways as a person
+ * would and shows each repair with its reasons and actor. Exits 0 when every step did what it should;
+ * the emulator is stopped in every case, Ctrl-C included.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatAlert } from '../src/notify/message';
 import type { Report } from '../src/report';
-import { type ApiProxy, startApiProxy } from './lib/api-proxy';
+import type { ApiProxy } from './lib/api-proxy';
 import { describeControl, describeSeed, TAMPERINGS, type Tampering } from './lib/demo-steps';
 import { type Emulator, emulatorEnv, projectRoot, QUIET_SDK, startEmulator } from './lib/emulator';
-import { type AccountClients, accountClients, seedAccount, snapshotUserResources } from './lib/seed';
+import { type FaithfulEmulator, openFaithful } from './lib/emulator-faithful';
+import { type AccountClients, CONTROL, seedAccount, snapshotUserResources } from './lib/seed';
 import { renderTable } from './lib/table';
 
 const ROOT = projectRoot();
@@ -66,15 +70,30 @@ function summary({ report, writes }: Outcome): string {
 
 const quiet = (o: Outcome) => o.report.status === 'COMPLIANT' && o.writes === 0;
 
-/** Steps 1 and 2: the enforcer creates the control, then finds it compliant without writing. */
-async function firstRuns(invoke: Invoke, account: AccountClients): Promise<boolean> {
+/** True when the first run built all four links and reports the new subscription as awaiting its owner. */
+const awaitsOwner = ({ report }: Outcome) =>
+  report.status === 'NON_COMPLIANT' &&
+  report.changes.length === 4 &&
+  report.findings.some((f) => f.includes(`email:${CONTROL.subscriber}`));
+
+/**
+ * Steps 1 and 2: the enforcer creates the control; the new email subscription waits for its owner,
+ * who confirms it; then the enforcer finds the control compliant without writing.
+ */
+async function firstRuns(invoke: Invoke, view: FaithfulEmulator): Promise<boolean> {
   say('\n1. First run (the daily schedule): nothing of the control exists yet');
   const first = await invoke('schedule');
   say(`   ${summary(first)}\n${changeTable(first.report)}`);
-  say(`\n   Created, as read back from the APIs:\n${await describeControl(account)}`);
+  for (const finding of first.report.findings) say(`   finding: ${finding}`);
+  say(`\n   Created, as read back from the APIs:\n${await describeControl(view.account)}`);
+  say(
+    '\n   As on AWS, a new email subscription waits until its owner follows the link in the confirmation\n' +
+      `   message, so the run says NON_COMPLIANT. ${CONTROL.subscriber} now confirms it (ConfirmSubscription).`,
+  );
+  await view.human.confirm(CONTROL.topicArn, CONTROL.subscriber);
   const second = await invoke('schedule');
-  say(`\n2. Second run: ${summary(second)}`);
-  return first.report.status === 'REPAIRED' && quiet(second);
+  say(`\n2. Second run, after the confirmation: ${summary(second)}`);
+  return awaitsOwner(first) && quiet(second);
 }
 
 const indent = (text: string) =>
@@ -104,12 +123,13 @@ async function tamperAndRepair(invoke: Invoke, account: AccountClients, step: Ta
   return { ok: repair.report.status === 'REPAIRED' && quiet(again), row };
 }
 
-async function run(emulator: Emulator, proxy: ApiProxy, account: AccountClients): Promise<boolean> {
-  await seedAccount(account);
+async function run(emulator: Emulator, view: FaithfulEmulator): Promise<boolean> {
+  const { account } = view;
+  await seedAccount(account, view.human);
   const before = JSON.stringify(await snapshotUserResources(account));
   say(describeSeed(emulator.endpoint));
-  const invoke = await enforcer(proxy);
-  let ok = await firstRuns(invoke, account);
+  const invoke = await enforcer(view.enforcer);
+  let ok = await firstRuns(invoke, view);
   const rows: string[][] = [];
   for (const [i, step] of TAMPERINGS.entries()) {
     const done = await tamperAndRepair(invoke, account, step, i + 3);
@@ -126,13 +146,14 @@ async function run(emulator: Emulator, proxy: ApiProxy, account: AccountClients)
 
 async function main(): Promise<void> {
   Object.assign(process.env, QUIET_SDK);
-  say('cis-monitoring-enforcer demo: the Lambda handler against a local AWS API emulator (moto server)\n');
+  say(
+    'cis-monitoring-enforcer demo: the Lambda handler against a local AWS API emulator (moto server),\n' +
+      'answering as AWS does where moto is laxer (docs/aws-differences.md)\n',
+  );
   const emulator = await startEmulator();
-  const proxy = await startApiProxy(emulator.endpoint);
-  const account = accountClients(emulator.endpoint);
+  const view = await openFaithful(emulator.endpoint);
   const cleanup = async () => {
-    for (const client of Object.values(account)) client.destroy();
-    await proxy.close();
+    await view.close();
     await emulator.stop();
   };
   process.once('SIGINT', () => {
@@ -140,7 +161,7 @@ async function main(): Promise<void> {
   });
   let ok = false;
   try {
-    ok = await run(emulator, proxy, account);
+    ok = await run(emulator, view);
   } finally {
     await cleanup();
   }

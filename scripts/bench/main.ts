@@ -34,6 +34,7 @@ async function measureAll(root: string, runs: number, processes: number) {
     const env = { ...session.env, SUBSCRIPTIONS: `email:${CONTROL.subscriber}` };
     return { cases, artifacts, cold: await cold(artifacts.rows, processes, env, session.event('schedule')) };
   } finally {
+    await session.faithful.close();
     await session.emulator.stop();
   }
 }

@@ -7,14 +7,21 @@ import { createNotifier, type Notifier } from '../../src/notify';
 import type { Deps } from '../../src/reconcile';
 import { runEvent } from '../../src/run';
 import { type Emulator, emulatorEnv, startEmulator } from '../lib/emulator';
-import { type AccountClients, accountClients, CONTROL } from '../lib/seed';
+import { type FaithfulEmulator, openFaithful } from '../lib/emulator-faithful';
+import { type AccountClients, CONTROL, type Human } from '../lib/seed';
 import { type Recorder, recordCalls } from './calls';
 import type { RunSample } from './table';
 
 /** The emulator, a person's clients to seed and tamper with, and the enforcer's instrumented deps. */
 export interface Session {
   readonly emulator: Emulator;
+  /** The emulator behind the AWS-faithful layer, which every client here goes through. */
+  readonly faithful: FaithfulEmulator;
   readonly account: AccountClients;
+  /** The person who confirms the email subscriptions they seed (pending on AWS until then). */
+  readonly human: Human;
+  /** Resets the emulator and the faithful layer's state. */
+  reset(): Promise<void>;
   readonly deps: Deps;
   readonly config: Config;
   readonly recorder: Recorder;
@@ -27,11 +34,17 @@ export interface Session {
 
 /**
  * Starts the emulator (installing it when missing) and builds the enforcer's config and clients the
- * way the handler does, with one configured subscription, pointed at the emulator through the env.
+ * way the handler does, with one configured subscription, pointed through the env at the emulator
+ * behind the AWS-faithful layer (so calls are counted as AWS would answer them: pages of 50 filters,
+ * email subscriptions pending until confirmed).
  */
 export async function openSession(root: string): Promise<Session> {
   const emulator = await startEmulator({ root });
-  const env = { ...emulatorEnv(emulator.endpoint), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const faithful = await openFaithful(emulator.endpoint);
+  const env = {
+    ...emulatorEnv(faithful.enforcer.endpoint),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
   Object.assign(process.env, env);
   const config = loadConfig({ ...env, SUBSCRIPTIONS: `email:${CONTROL.subscriber}` });
   const clients = createClients(config.region);
@@ -43,9 +56,22 @@ export async function openSession(root: string): Promise<Session> {
     }
     return events.get(name);
   };
-  const account = accountClients(emulator.endpoint);
   const notifier = createNotifier({ sns: clients.sns, config });
-  return { emulator, account, deps: { config, clients }, config, recorder, notifier, env, event };
+  const { account, human } = faithful;
+  const reset = () => faithful.reset();
+  return {
+    emulator,
+    faithful,
+    account,
+    human,
+    reset,
+    deps: { config, clients },
+    config,
+    recorder,
+    notifier,
+    env,
+    event,
+  };
 }
 
 /**

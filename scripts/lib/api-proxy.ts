@@ -1,9 +1,11 @@
 /**
  * A recording HTTP proxy in front of the emulator: every AWS API request that crosses the wire is
  * named (service and operation) before it is forwarded. It counts what a client actually sent,
- * whoever built the client: the handler module, the packaged bundle, or the source.
+ * whoever built the client: the handler module, the packaged bundle, or the source. With a `layer`
+ * (the AWS-faithful layer, scripts/lib/faithful) every request is answered through it.
  */
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import type { FaithfulLayer, Send, WireAnswer, WireRequest } from './faithful';
 
 /** One request as the emulator received it. */
 export interface ApiCall {
@@ -19,6 +21,14 @@ export interface ApiProxy {
   readonly endpoint: string;
   take(): ApiCall[];
   close(): Promise<void>;
+}
+
+/** How a proxy treats what crosses it. */
+export interface ProxyOptions {
+  /** Answers through this layer (shared state: one layer per emulator). Default: straight to the emulator. */
+  readonly layer?: Pick<FaithfulLayer, 'handle' | 'reset'>;
+  /** Records the calls for `take` (default true; false for a person's clients, whose calls are not counted). */
+  readonly record?: boolean;
 }
 
 const READ = /^(Describe|Get|List|Head)/;
@@ -40,18 +50,24 @@ export function serviceOf(headers: IncomingMessage['headers']): string {
   return /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(auth)?.[1] ?? 'unknown';
 }
 
-/** Starts a recording proxy on a free loopback port that forwards to `target` (http://127.0.0.1:port). */
-export async function startApiProxy(target: string): Promise<ApiProxy> {
+const RESET = /^\/moto-api\/reset/;
+
+/** Starts a proxy on a free loopback port that forwards to `target` (http://127.0.0.1:port). */
+export async function startApiProxy(target: string, options: ProxyOptions = {}): Promise<ApiProxy> {
   let calls: ApiCall[] = [];
-  const upstream = new URL(target);
+  const emulator = forwarder(new URL(target));
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const operation = operationOf(req.method ?? 'GET', req.url ?? '/', req.headers, body.toString('utf8'));
-      calls.push({ service: serviceOf(req.headers), operation, write: !READ.test(operation) });
-      forward(upstream, req, body, res);
+      const wire = toWire(req, Buffer.concat(chunks));
+      if (options.record !== false && !RESET.test(wire.url)) {
+        calls.push({ service: wire.service, operation: wire.operation, write: !READ.test(wire.operation) });
+      }
+      answer(wire, emulator, options.layer).then(
+        (out) => reply(res, out),
+        (error: unknown) => reply(res, failure(500, `faithful layer failed: ${String(error)}`)),
+      );
     });
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
@@ -72,22 +88,60 @@ export async function startApiProxy(target: string): Promise<ApiProxy> {
   };
 }
 
-function forward(upstream: URL, req: IncomingMessage, body: Buffer, res: ServerResponse): void {
-  const { 'transfer-encoding': _chunked, ...headers } = req.headers;
-  const options = {
-    hostname: upstream.hostname,
-    port: upstream.port,
-    method: req.method,
-    path: req.url,
-    headers: { ...headers, host: upstream.host, 'content-length': String(body.length) },
-  };
-  const out = request(options, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
-  out.on('error', (error) => {
-    res.writeHead(502, { 'content-type': 'text/plain' });
-    res.end(`emulator unreachable: ${error.message}`);
-  });
-  out.end(body);
+function toWire(req: IncomingMessage, body: Buffer): WireRequest {
+  const method = req.method ?? 'GET';
+  const url = req.url ?? '/';
+  const operation = operationOf(method, url, req.headers, body.toString('utf8'));
+  return { method, url, headers: req.headers, body, service: serviceOf(req.headers), operation };
+}
+
+/** The emulator's answer, through the layer when there is one; a reset also resets the layer. */
+async function answer(wire: WireRequest, emulator: Send, layer: ProxyOptions['layer']): Promise<WireAnswer> {
+  if (!layer) return emulator(wire);
+  if (RESET.test(wire.url)) {
+    const out = await emulator(wire);
+    layer.reset();
+    return out;
+  }
+  return layer.handle(wire, emulator);
+}
+
+function reply(res: ServerResponse, out: WireAnswer): void {
+  res.writeHead(out.status, { ...out.headers, 'content-length': String(out.body.length) });
+  res.end(out.body);
+}
+
+const failure = (status: number, text: string): WireAnswer => ({
+  status,
+  headers: { 'content-type': 'text/plain' },
+  body: Buffer.from(text, 'utf8'),
+});
+
+/** Sends a request to the emulator and buffers its answer (a 502 answer when it is unreachable). */
+function forwarder(upstream: URL): Send {
+  return (wire) =>
+    new Promise((resolveAnswer) => {
+      const { 'transfer-encoding': _chunked, ...headers } = wire.headers;
+      const options = {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        method: wire.method,
+        path: wire.url,
+        headers: { ...headers, host: upstream.host, 'content-length': String(wire.body.length) },
+      };
+      const out = request(options, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const { 'transfer-encoding': _te, ...answerHeaders } = res.headers;
+          resolveAnswer({
+            status: res.statusCode ?? 502,
+            headers: answerHeaders,
+            body: Buffer.concat(chunks),
+          });
+        });
+      });
+      out.on('error', (error) => resolveAnswer(failure(502, `emulator unreachable: ${error.message}`)));
+      out.end(wire.body);
+    });
 }

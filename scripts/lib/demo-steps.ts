@@ -59,7 +59,10 @@ export async function describeControl(c: AccountClients): Promise<string> {
   const filter = filters.metricFilters?.at(-1);
   const metric = filter?.metricTransformations?.[0];
   const alarm = alarms.MetricAlarms?.[0];
-  const subs = (subscriptions.Subscriptions ?? []).map((s) => `${s.Protocol}:${s.Endpoint}`);
+  const subs = (subscriptions.Subscriptions ?? []).map(
+    (s) =>
+      `${s.Protocol}:${s.Endpoint}${s.SubscriptionArn === 'PendingConfirmation' ? ' (pending confirmation)' : ''}`,
+  );
   return [
     `   metric filter ${filter?.filterName} → ${metric?.metricNamespace}/${metric?.metricName} = ${metric?.metricValue}`,
     `     ${filter?.filterPattern}`,

@@ -2,7 +2,9 @@
  * Seeds an emulated account with SDK v3 calls, as a person would set it up: the trail (S3 bucket,
  * CloudWatch Logs group, multi-region trail delivering to it, logging), the user's own unrelated
  * monitoring that must survive every run untouched, and optionally the control as CIS remediation
- * leaves it. `snapshotUserResources` reads the user's resources back for byte-for-byte comparison.
+ * leaves it. Subscriptions are confirmed by `human`, as their owners did (on AWS an email
+ * subscription stays pending until then). `snapshotUserResources` reads the user's resources back for
+ * byte-for-byte comparison.
  */
 import { CloudTrailClient, CreateTrailCommand, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
@@ -15,8 +17,10 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { REGION } from './emulator';
 import { CONTROL, controlTopicPolicy, TRAIL, USER } from './seed-data';
+import type { Human } from './seed-human';
 
 export { CONTROL, SECURITY_GROUP_EVENTS, TRAIL, USER } from './seed-data';
+export { type Human, humanOf, NothingToConfirmError } from './seed-human';
 export { snapshotUserResources, type UserSnapshot } from './snapshot';
 
 /** Clients with an explicit endpoint: a person's own session, never the enforcer's. */
@@ -62,7 +66,7 @@ export async function seedTrail(c: AccountClients): Promise<void> {
 }
 
 /** The user's own monitoring: two other filters on the trail's group, three other alarms, another topic. */
-export async function seedUserResources(c: AccountClients): Promise<void> {
+export async function seedUserResources(c: AccountClients, human: Human): Promise<void> {
   for (const filter of USER.filters) {
     await c.logs.send(new PutMetricFilterCommand({ logGroupName: TRAIL.logGroupName, ...filter }));
   }
@@ -70,27 +74,29 @@ export async function seedUserResources(c: AccountClients): Promise<void> {
   await c.sns.send(
     new SubscribeCommand({ TopicArn: topic.TopicArn, Protocol: 'email', Endpoint: USER.subscriber }),
   );
+  await human.confirm(USER.topicArn, USER.subscriber);
   for (const alarm of USER.alarms) await c.cloudwatch.send(new PutMetricAlarmCommand(alarm));
 }
 
 /** Trail plus the user's resources: a fresh account as far as the control is concerned. */
-export async function seedAccount(c: AccountClients): Promise<void> {
+export async function seedAccount(c: AccountClients, human: Human): Promise<void> {
   await seedTrail(c);
-  await seedUserResources(c);
+  await seedUserResources(c, human);
 }
 
 /**
  * The control as a person following the CIS remediation (and the enforcer) leaves it: the topic with
- * CloudWatch allowed to publish and one email subscriber, the filter, and the alarm, to which the user
- * has added an action of their own (`USER.extraAlarmAction`).
+ * CloudWatch allowed to publish and one confirmed email subscriber, the filter, and the alarm, to
+ * which the user has added an action of their own (`USER.extraAlarmAction`).
  */
-export async function seedControl(c: AccountClients): Promise<void> {
+export async function seedControl(c: AccountClients, human: Human): Promise<void> {
   const Attributes = { Policy: JSON.stringify(controlTopicPolicy()) };
   const Tags = [{ Key: 'managed-by', Value: 'cis-monitoring-enforcer' }];
   await c.sns.send(new CreateTopicCommand({ Name: CONTROL.topicName, Attributes, Tags }));
   await c.sns.send(
     new SubscribeCommand({ TopicArn: CONTROL.topicArn, Protocol: 'email', Endpoint: CONTROL.subscriber }),
   );
+  await human.confirm(CONTROL.topicArn, CONTROL.subscriber);
   await c.logs.send(
     new PutMetricFilterCommand({
       logGroupName: TRAIL.logGroupName,

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { projectRoot } from '../../scripts/lib/emulator';
 import { packageService } from '../../scripts/lib/package';
 import { CONTROL } from '../../scripts/lib/seed';
-import { expectRepaired, readControl } from './support/control';
+import { AWAITING_CONFIRMATION, expectRepaired, readControl } from './support/control';
 import { ALICE, useWorld } from './support/harness';
-import { expectHealedAndQuiet, tamper } from './support/tamper';
+import { expectConfirmedThenHealed, expectHealedAndQuiet, tamper } from './support/tamper';
 
 const ROOT = projectRoot();
 const OUT = mkdtempSync(join(tmpdir(), 'cis-bundle-'));
@@ -45,17 +45,18 @@ it('the packaged zip holds one bundled handler file', () => {
 describe('bundled handler, fresh account', () => {
   const world = useWorld('fresh', BUNDLED_HANDLER);
 
-  it('creates the whole control, then finds it COMPLIANT without writes', async () => {
+  it('creates the whole control (NON_COMPLIANT while the new email subscription is pending), then, once confirmed, finds it COMPLIANT without writes', async () => {
     const first = await world.invoke('schedule');
 
-    expect(first.report.status).toBe('REPAIRED');
+    expect(first.report.status).toBe(AWAITING_CONFIRMATION.status);
+    expect(first.report.findings).toEqual(AWAITING_CONFIRMATION.findings);
     expect(first.writes).toEqual([
       'sns:CreateTopic',
       'sns:Subscribe',
       'logs:PutMetricFilter',
       'monitoring:PutMetricAlarm',
     ]);
-    await expectHealedAndQuiet(world, 'schedule');
+    await expectConfirmedThenHealed(world, 'schedule');
   });
 });
 

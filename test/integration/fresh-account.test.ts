@@ -1,6 +1,7 @@
 import { ListTagsForResourceCommand } from '@aws-sdk/client-sns';
 import { CONTROL } from '../../scripts/lib/seed';
 import {
+  AWAITING_CONFIRMATION,
   alarmTags,
   expectCompliantWithoutWrites,
   expectControlHolds,
@@ -13,7 +14,10 @@ const MANAGED = { Key: 'managed-by', Value: 'cis-monitoring-enforcer' };
 describe('scenario 1: fresh account, nothing of the control exists', () => {
   const world = useWorld('fresh');
 
-  it('creates the topic, subscribes the configured endpoint, creates filter and alarm; the next run writes nothing', async () => {
+  // On AWS the new email subscription waits for its owner (the faithful layer keeps it pending):
+  // the first run builds everything and ends NON_COMPLIANT naming it; the second writes nothing and
+  // still says so; once the owner confirms, the control holds and runs are quiet.
+  it('creates the topic, subscribes the configured endpoint, creates filter and alarm; NON_COMPLIANT until the subscriber confirms, then COMPLIANT without writes', async () => {
     const run = await world.invoke('schedule');
 
     expectRepaired(
@@ -30,8 +34,15 @@ describe('scenario 1: fresh account, nothing of the control exists', () => {
         { resource: 'alarm', action: 'create', reasons: ['alarm does not exist'] },
       ],
       ['sns:CreateTopic', 'sns:Subscribe', 'logs:PutMetricFilter', 'monitoring:PutMetricAlarm'],
+      AWAITING_CONFIRMATION,
     );
     expect(run.report.trigger).toEqual({ kind: 'schedule', time: '2026-11-26T06:00:00Z' });
+    const waiting = await world.invoke('schedule');
+    expect(waiting.report).toMatchObject({ status: 'NON_COMPLIANT', changes: [], errors: [] });
+    expect(waiting.report.findings).toEqual(AWAITING_CONFIRMATION.findings);
+    expect(waiting.writes).toEqual([]);
+
+    await world.faithful.confirm(CONTROL.subscriber);
     const state = await expectControlHolds(world.account);
     expect(state.filters).toHaveLength(1);
     expect(state.alarm?.AlarmActions).toEqual([CONTROL.topicArn]);

@@ -85,15 +85,15 @@ describe('metric filter tampering, repaired on the CloudTrail event that caused 
     await expectHealedAndQuiet(world, 'cloudtrail-put-metric-filter');
   });
 
-  // moto 5.2.5 differs from AWS here: PutMetricFilter with an existing name appends a second entry
-  // instead of replacing the first. The enforcer reads the last one listed (the one written last,
-  // what AWS would hold); test/integration/aws-differences.test.ts covers AWS's single entry.
-  it('moto difference: every rewrite is listed again; the last entry listed is the canonical one', async () => {
+  // PutMetricFilter with an existing name replaces the filter on AWS (moto 5.2.5 appends a second
+  // entry; the faithful layer corrects it, see aws-differences.test.ts).
+  it('a tampered filter and its repair each replace the filter: one filter with the control name is listed, the canonical one', async () => {
     await tamper.putFilter(world.account, { value: '0' });
+    expect((await readControl(world.account)).filters).toHaveLength(1);
     await world.invoke('cloudtrail-put-metric-filter');
 
     const state = await readControl(world.account);
-    expect(state.filters.map((f) => f.metricTransformations?.[0]?.metricValue)).toEqual(['1', '0', '1']);
+    expect(state.filters.map((f) => f.metricTransformations?.[0]?.metricValue)).toEqual(['1']);
     expect(filterInForce(state)?.filterPattern).toBe(CONTROL.pattern);
   });
 });

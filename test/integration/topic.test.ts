@@ -1,8 +1,8 @@
 import { ListSubscriptionsByTopicCommand } from '@aws-sdk/client-sns';
 import { CONTROL } from '../../scripts/lib/seed';
-import { expectRepaired, readControl } from './support/control';
+import { AWAITING_CONFIRMATION, expectRepaired, readControl } from './support/control';
 import { ALICE, DEFAULT_ENV, useWorld } from './support/harness';
-import { expectHealedAndQuiet, tamper, userResourcesNow } from './support/tamper';
+import { expectConfirmedThenHealed, tamper, userResourcesNow } from './support/tamper';
 
 const subscribed = [
   { resource: 'subscription', action: 'create', reasons: [`email:${CONTROL.subscriber} is not subscribed`] },
@@ -11,7 +11,9 @@ const subscribed = [
 describe('topic and subscriber tampering', () => {
   const world = useWorld('compliant');
 
-  it('scenario 9: a deleted topic is created again (same ARN the alarm names) and the endpoint subscribed again', async () => {
+  // The new email subscription stays PendingConfirmation until its owner confirms (AWS; the faithful
+  // layer corrects moto, which confirms at once): the repair ends NON_COMPLIANT naming it.
+  it('scenario 9: a deleted topic is created again (same ARN the alarm names) and the endpoint subscribed again, pending until its owner confirms', async () => {
     await tamper.deleteTopic(world.account);
 
     const run = await world.invoke('cloudtrail-delete-topic');
@@ -21,20 +23,25 @@ describe('topic and subscriber tampering', () => {
       { eventName: 'DeleteTopic', actor: ALICE },
       [{ resource: 'topic', action: 'create', reasons: ['topic does not exist'] }, ...subscribed],
       ['sns:CreateTopic', 'sns:Subscribe'],
+      AWAITING_CONFIRMATION,
     );
-    await expectHealedAndQuiet(world, 'cloudtrail-delete-topic');
+    await expectConfirmedThenHealed(world, 'cloudtrail-delete-topic');
   });
 
-  // moto 5.2.5 confirms email subscriptions at once; on AWS the new subscription stays
-  // PendingConfirmation until someone clicks the link, and the run reports NON_COMPLIANT naming it
-  // (covered with mocks in aws-differences.test.ts).
-  it('scenario 10a: with every subscription removed, the configured endpoint is subscribed again', async () => {
+  it('scenario 10a: with every subscription removed, the configured endpoint is subscribed again, pending until its owner confirms', async () => {
     expect(await tamper.unsubscribeAll(world.account)).toBe(1);
 
     const run = await world.invoke('cloudtrail-unsubscribe');
 
-    expectRepaired(run, { eventName: 'Unsubscribe', actor: ALICE }, subscribed, ['sns:Subscribe']);
-    await expectHealedAndQuiet(world, 'cloudtrail-unsubscribe');
+    expectRepaired(
+      run,
+      { eventName: 'Unsubscribe', actor: ALICE },
+      subscribed,
+      ['sns:Subscribe'],
+      AWAITING_CONFIRMATION,
+    );
+    expect(world.faithful.pending().map((p) => p.endpoint)).toEqual([CONTROL.subscriber]);
+    await expectConfirmedThenHealed(world, 'cloudtrail-unsubscribe');
   });
 
   it('scenario 10b: with every subscription removed and none configured, NON_COMPLIANT names the missing subscriber and nothing is invented', async () => {

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { type ApiCall, type ApiProxy, startApiProxy } from '../../../scripts/lib/api-proxy';
-import { emulatorEnv, resetEmulator } from '../../../scripts/lib/emulator';
+import type { ApiCall, ApiProxy } from '../../../scripts/lib/api-proxy';
+import { emulatorEnv } from '../../../scripts/lib/emulator';
+import { type FaithfulEmulator, openFaithful } from '../../../scripts/lib/emulator-faithful';
+import type { PendingSubscription } from '../../../scripts/lib/faithful';
 import {
   type AccountClients,
-  accountClients,
   CONTROL,
   seedAccount,
   seedControl,
@@ -61,12 +62,25 @@ export function workerEndpoint(): string {
 /** The account state a scenario starts from. */
 export type Start = 'fresh' | 'compliant';
 
+/** What the humans AWS waits for do in a scenario (the AWS-faithful layer keeps their side). */
+export interface Faithful {
+  /**
+   * Confirms the pending subscription of `endpoint` (to the control's topic unless `topicArn` is
+   * given) as its owner would, with the token of the message AWS sent; resolves with its ARN.
+   */
+  confirm(endpoint: string, topicArn?: string): Promise<string>;
+  /** The subscriptions still waiting for their owner. */
+  pending(): readonly PendingSubscription[];
+}
+
 /** A scenario's world: the account (a person's clients), its user snapshot and the enforcer to invoke. */
 export interface World {
+  /** A person's clients, through the AWS-faithful layer (not recorded). */
   readonly account: AccountClients;
   /** The user's resources as seeded, before anything happened. */
   readonly snapshot: () => UserSnapshot;
   readonly invoke: (event: string, env?: EnforcerEnv) => Promise<Run>;
+  readonly faithful: Faithful;
 }
 
 /** Runs one handler with a sample event, its console silenced, and names every request it sent. */
@@ -95,34 +109,38 @@ function handlerCache(handlerPath: string): (env: EnforcerEnv) => Handler {
 }
 
 /**
- * Registers jest hooks: a recording proxy in front of this worker's emulator; before each test the
- * emulator is reset and the account seeded (`fresh`: trail and the user's resources; `compliant`: and
- * the control). `invoke` runs the real handler (source, or `handlerPath`) with a sample event.
+ * Registers jest hooks: this worker's emulator behind the AWS-faithful layer (the enforcer's calls
+ * recorded, the person's not); before each test the emulator and the layer are reset and the account
+ * seeded (`fresh`: trail and the user's resources; `compliant`: and the control), its subscriptions
+ * confirmed by their owners. `invoke` runs the real handler (source, or `handlerPath`) with a sample event.
  */
 export function useWorld(start: Start, handlerPath = join(ROOT, 'handlers', 'reconcile')): World {
-  const world = {} as { proxy: ApiProxy; account: AccountClients; snapshot: UserSnapshot };
+  const world = {} as { emulator: FaithfulEmulator; snapshot: UserSnapshot };
   beforeAll(async () => {
-    world.proxy = await startApiProxy(workerEndpoint());
+    world.emulator = await openFaithful(workerEndpoint());
     // POWERTOOLS_DEV: the handler's logs and metrics go to jest's console (silenced per invocation).
-    Object.assign(process.env, emulatorEnv(world.proxy.endpoint), { POWERTOOLS_DEV: 'true' });
-    world.account = accountClients(workerEndpoint());
+    Object.assign(process.env, emulatorEnv(world.emulator.enforcer.endpoint), { POWERTOOLS_DEV: 'true' });
   });
   afterAll(async () => {
-    for (const client of Object.values(world.account ?? {})) client.destroy();
-    await world.proxy?.close();
+    await world.emulator?.close();
   });
   beforeEach(async () => {
-    await resetEmulator(workerEndpoint());
-    await seedAccount(world.account);
-    if (start === 'compliant') await seedControl(world.account);
-    world.snapshot = await snapshotUserResources(world.account);
+    const { account, human } = world.emulator;
+    await world.emulator.reset();
+    await seedAccount(account, human);
+    if (start === 'compliant') await seedControl(account, human);
+    world.snapshot = await snapshotUserResources(account);
   });
   const handlerFor = handlerCache(handlerPath);
   return {
     get account() {
-      return world.account;
+      return world.emulator.account;
     },
     snapshot: () => world.snapshot,
-    invoke: (event, env = DEFAULT_ENV) => invokeOnce(handlerFor(env), world.proxy, event),
+    invoke: (event, env = DEFAULT_ENV) => invokeOnce(handlerFor(env), world.emulator.enforcer, event),
+    faithful: {
+      confirm: (endpoint, topicArn = CONTROL.topicArn) => world.emulator.human.confirm(topicArn, endpoint),
+      pending: () => world.emulator.layer.inbox.pending(),
+    },
   };
 }

@@ -1,5 +1,5 @@
-import { snapshotUserResources } from '../../../scripts/lib/seed';
-import { expectCompliantWithoutWrites, expectControlHolds } from './control';
+import { CONTROL, snapshotUserResources } from '../../../scripts/lib/seed';
+import { AWAITING_CONFIRMATION, expectCompliantWithoutWrites, expectControlHolds } from './control';
 import type { World } from './harness';
 
 export { tamper } from '../../../scripts/lib/tamper';
@@ -12,6 +12,20 @@ export async function expectHealedAndQuiet(world: World, event: string): Promise
   await expectControlHolds(world.account);
   expectCompliantWithoutWrites(await world.invoke(event));
   expect(await snapshotUserResources(world.account)).toEqual(world.snapshot());
+}
+
+/**
+ * The end of a repair that subscribed the configured email endpoint, pending on AWS until its owner
+ * confirms: the same event again writes nothing (no second Subscribe) and is still NON_COMPLIANT
+ * naming it; once the owner confirms, the control holds and the scenario ends healed and quiet.
+ */
+export async function expectConfirmedThenHealed(world: World, event: string): Promise<void> {
+  const waiting = await world.invoke(event);
+  expect(waiting.report).toMatchObject({ status: AWAITING_CONFIRMATION.status, changes: [], errors: [] });
+  expect(waiting.report.findings).toEqual(AWAITING_CONFIRMATION.findings);
+  expect(waiting.writes).toEqual([]);
+  await world.faithful.confirm(CONTROL.subscriber);
+  await expectHealedAndQuiet(world, event);
 }
 
 /** The user's resources now, compared with the seeded snapshot by the caller. */
