@@ -17,12 +17,24 @@ export interface MetricTransformationView {
   readonly metricValue: string;
   readonly defaultValue?: number;
   readonly hasDimensions: boolean;
+  /** The dimensions by name (field references as values); absent when there are none. */
+  readonly dimensions?: Readonly<Record<string, string>>;
+  /** The unit, when one is set (`None` is what AWS assumes when it is not). */
+  readonly unit?: string;
 }
 
 export interface FilterView {
   readonly name: string;
   readonly pattern: string;
   readonly transformations: readonly MetricTransformationView[];
+  /** The log group the filter is on, as DescribeMetricFilters lists it. */
+  readonly logGroupName?: string;
+  /** True: the pattern runs on the records the log group's transformer rewrote, not on CloudTrail's. */
+  readonly applyOnTransformedLogs?: boolean;
+  /** A system-field expression narrowing which log events the filter sees; absent when none is set. */
+  readonly fieldSelectionCriteria?: string;
+  /** System fields emitted as extra metric dimensions; absent when none are. */
+  readonly emitSystemFieldDimensions?: readonly string[];
 }
 
 export interface AlarmView {
@@ -86,6 +98,11 @@ export interface ActualState {
   readonly filter?: FilterView;
   readonly alarm?: AlarmView;
   readonly topic?: TopicView;
+  /**
+   * Every metric filter of the region (any log group) writing to our metric, ours included;
+   * undefined when it was not read (the failed read is reported as an error).
+   */
+  readonly feeders?: readonly FilterView[];
   /** Kinds that could not be read: the plan leaves them alone rather than guess. */
   readonly unobserved: readonly ObservedKind[];
 }

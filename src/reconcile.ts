@@ -6,6 +6,7 @@ import { type StepError, toStepError } from './errors';
 import type { Trigger } from './events';
 import type { ActualState, DesiredState, TrailView } from './model';
 import type { Observation } from './observe';
+import { withFeeders } from './observe-filters';
 import { type Plan, plan } from './plan';
 import { discoverAndRead, type Reads, readState } from './reads';
 import { baseReport, type Report, reportChange, statusOf } from './report';
@@ -25,9 +26,15 @@ interface Pass {
   readonly ourMetricAlarms: Reads['ourMetricAlarms'];
 }
 
-function passOf(desired: DesiredState, trail: TrailView, { observation, ourMetricAlarms }: Reads): Pass {
-  const actual = { ...observation, trail };
-  return { actual, plan: plan(desired, actual), errors: observation.errors, ourMetricAlarms };
+function passOf(desired: DesiredState, trail: TrailView, reads: Reads): Pass {
+  const observed = withFeeders(reads.observation, reads.ourMetricFeeders);
+  const actual = { ...observed, trail };
+  return {
+    actual,
+    plan: plan(desired, actual),
+    errors: observed.errors,
+    ourMetricAlarms: reads.ourMetricAlarms,
+  };
 }
 
 /** The trail as it is after apply: re-read only when apply restarted its logging. */
