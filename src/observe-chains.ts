@@ -4,8 +4,10 @@ import { NotFoundException, paginateListSubscriptionsByTopic } from '@aws-sdk/cl
 import type { Clients } from './clients';
 import { attempt, type StepError, toStepError } from './errors';
 import { toAlarmView } from './observe';
+import { readMetricFeeders } from './observe-filters';
 import { grants } from './permissions';
 import type { TopicRead } from './verdict/chains';
+import type { FeedersSeen } from './verdict/feeders';
 import { type AlarmsRead, metricKey, metricLabel } from './verdict/links';
 import type { MetricRef } from './verdict/types';
 
@@ -32,19 +34,47 @@ async function alarmsFor(clients: Clients, metric: MetricRef): Promise<AlarmsRea
   }
 }
 
+/** One read per metric not already in `known` (by `metricKey`), concurrently; each read never rejects. */
+async function perMetric<T>(
+  metrics: readonly MetricRef[],
+  known: ReadonlyMap<string, T>,
+  read: (metric: MetricRef) => Promise<T>,
+  missing: T,
+): Promise<Map<string, T>> {
+  const reads = await Promise.all(metrics.map((metric) => known.get(metricKey(metric)) ?? read(metric)));
+  return new Map(metrics.map((metric, i) => [metricKey(metric), reads[i] ?? missing]));
+}
+
 /**
  * The alarms on each metric: one DescribeAlarmsForMetric per metric not already in `known` (by
  * `metricKey`), concurrently; failures are kept per metric; never rejects.
  */
-export async function readAlarmsForMetrics(
+export function readAlarmsForMetrics(
   clients: Clients,
   metrics: readonly MetricRef[],
   known: ReadonlyMap<string, AlarmsRead> = new Map(),
 ): Promise<Map<string, AlarmsRead>> {
-  const reads = await Promise.all(
-    metrics.map((metric) => known.get(metricKey(metric)) ?? alarmsFor(clients, metric)),
-  );
-  return new Map(metrics.map((metric, i) => [metricKey(metric), reads[i] ?? { error: 'not read' }]));
+  return perMetric(metrics, known, (metric) => alarmsFor(clients, metric), { error: 'not read' });
+}
+
+async function feedersOf(clients: Clients, metric: MetricRef): Promise<FeedersSeen> {
+  try {
+    return { filters: await readMetricFeeders(clients, metric) };
+  } catch (error) {
+    return { error: failedRead(toStepError(STEP, error)) };
+  }
+}
+
+/**
+ * The filters writing to each metric, on any log group of the region: one DescribeMetricFilters by
+ * metric per metric not already in `known`, concurrently; failures are kept per metric; never rejects.
+ */
+export function readFeedersForMetrics(
+  clients: Clients,
+  metrics: readonly MetricRef[],
+  known: ReadonlyMap<string, FeedersSeen> = new Map(),
+): Promise<Map<string, FeedersSeen>> {
+  return perMetric(metrics, known, (metric) => feedersOf(clients, metric), { error: 'not read' });
 }
 
 async function subscribersOf(clients: Clients, arn: string): Promise<TopicRead> {

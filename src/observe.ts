@@ -1,12 +1,9 @@
 import { DescribeAlarmsCommand, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
-import {
-  type MetricFilter,
-  paginateDescribeMetricFilters,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-cloudwatch-logs';
+import { paginateDescribeMetricFilters, ResourceNotFoundException } from '@aws-sdk/client-cloudwatch-logs';
 import type { Clients } from './clients';
 import { attempt, type StepError, toStepError } from './errors';
 import type { ActualState, AlarmView, DesiredState, FilterView, ObservedKind } from './model';
+import { toFilterView } from './observe-filters';
 import { readTopic } from './observe-topic';
 import { grants } from './permissions';
 
@@ -79,20 +76,6 @@ async function readFilters(clients: Clients, logGroupName: string): Promise<Filt
     );
   }
   return found;
-}
-
-function toFilterView(filter: MetricFilter): FilterView {
-  return {
-    name: filter.filterName ?? '',
-    pattern: filter.filterPattern ?? '',
-    transformations: (filter.metricTransformations ?? []).map((t) => ({
-      metricNamespace: t.metricNamespace ?? '',
-      metricName: t.metricName ?? '',
-      metricValue: t.metricValue ?? '',
-      ...(t.defaultValue !== undefined ? { defaultValue: t.defaultValue } : {}),
-      hasDimensions: Object.keys(t.dimensions ?? {}).length > 0,
-    })),
-  };
 }
 
 async function readAlarm(clients: Clients, name: string): Promise<AlarmView | undefined> {

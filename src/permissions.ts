@@ -3,6 +3,7 @@ import { DISCOVER_GRANTS } from './discover';
 import { NOTIFY_GRANTS } from './notify/publish';
 import { OBSERVE_GRANTS } from './observe';
 import { CHAIN_GRANTS } from './observe-chains';
+import { FEEDER_GRANTS } from './observe-filters';
 
 /**
  * Resource kinds an IAM grant is scoped to; `any` is for actions that only work on `*`; `topic` is our
@@ -28,7 +29,14 @@ export function grants(resource: ResourceKind, ...actions: string[]): Grant[] {
  * `grants` is a function declaration (hoisted) and the lists are read only when this function runs.
  */
 export function declaredGrants(): Grant[] {
-  const all = [...DISCOVER_GRANTS, ...OBSERVE_GRANTS, ...CHAIN_GRANTS, ...APPLY_GRANTS, ...NOTIFY_GRANTS];
+  const all = [
+    ...DISCOVER_GRANTS,
+    ...OBSERVE_GRANTS,
+    ...FEEDER_GRANTS,
+    ...CHAIN_GRANTS,
+    ...APPLY_GRANTS,
+    ...NOTIFY_GRANTS,
+  ];
   const unique = new Map(all.map((grant) => [`${grant.resource} ${grant.action}`, grant]));
   return [...unique.values()];
 }

@@ -5,6 +5,7 @@ import { chooseTrail, type Discovery, findCandidates } from './discover';
 import type { DesiredState, TrailView } from './model';
 import { type Observation, observe } from './observe';
 import { readAlarmsForMetrics } from './observe-chains';
+import { type FeedersRead, readFeeders } from './observe-filters';
 import type { AlarmsRead } from './verdict';
 
 /** The reads one pass needs, all known from the desired state alone. */
@@ -12,16 +13,19 @@ export interface Reads {
   readonly observation: Observation;
   /** DescribeAlarmsForMetric of our filter's metric (the verdict's first read), keyed by `metricKey`. */
   readonly ourMetricAlarms: ReadonlyMap<string, AlarmsRead>;
+  /** Every filter of the region writing to our metric (one DescribeMetricFilters by metric), or why not. */
+  readonly ourMetricFeeders: FeedersRead;
 }
 
-/** Observes and reads the alarms on our metric, concurrently; never rejects (failed reads are inside). */
+/** Observes, and reads the alarms on and filters feeding our metric, concurrently; never rejects. */
 export async function readState(clients: Clients, desired: DesiredState): Promise<Reads> {
   const metric = { namespace: desired.filter.metricNamespace, name: desired.filter.metricName };
-  const [observation, ourMetricAlarms] = await Promise.all([
+  const [observation, ourMetricAlarms, ourMetricFeeders] = await Promise.all([
     observe(clients, desired),
     readAlarmsForMetrics(clients, [metric]),
+    readFeeders(clients, metric),
   ]);
-  return { observation, ourMetricAlarms };
+  return { observation, ourMetricAlarms, ourMetricFeeders };
 }
 
 /** Discovery's result and, when a trail qualifies, its desired state and the first reads of its log group. */
@@ -61,7 +65,7 @@ export async function discoverAndRead(clients: Clients, config: Config): Promise
     return { discovery, found: { trail, desired, reads: early } };
   }
   const reads = early
-    ? { ...early, observation: await observe(clients, desired) } // our metric's alarms do not depend on the group
+    ? { ...early, observation: await observe(clients, desired) } // our metric's alarms and feeders do not depend on the group
     : await readState(clients, desired);
   return { discovery, found: { trail, desired, reads } };
 }

@@ -1,4 +1,4 @@
-import type { DesiredState, FilterView } from '../model';
+import type { DesiredState, FilterView, MetricTransformationView } from '../model';
 import { judgePattern } from '../pattern';
 import type { Change, FilterWrite } from './types';
 
@@ -35,6 +35,44 @@ export function filterDrift(desired: DesiredState, actual: FilterView): string[]
   if (t.metricValue !== want.metricValue)
     reasons.push(`metric value is ${t.metricValue}, expected ${want.metricValue}`);
   if (t.hasDimensions) reasons.push('metric has dimensions, so the alarm on the plain metric sees no data');
+  return [...reasons, ...transformationDrift(t), ...settingsDrift(actual)];
+}
+
+/** What the default value does to the alarm, for the reason that names it. */
+function defaultEffect(value: number): string {
+  if (value > 0)
+    return ': every other log event counts, so the alarm stays in ALARM and never notifies again';
+  if (value < 0) return ': every other log event takes from the count, so the alarm never fires';
+  return '';
+}
+
+/** The transformation settings the enforcer never writes: any value is drift. */
+function transformationDrift(t: MetricTransformationView): string[] {
+  const reasons: string[] = [];
+  if (t.defaultValue !== undefined) {
+    reasons.push(`metric default value is ${t.defaultValue}, expected none${defaultEffect(t.defaultValue)}`);
+  }
+  if (t.unit !== undefined && t.unit !== 'None') reasons.push(`metric unit is ${t.unit}, expected none`);
+  return reasons;
+}
+
+/** The filter-level settings the enforcer never writes (PutMetricFilter replaces them all). */
+function settingsDrift(f: FilterView): string[] {
+  const reasons: string[] = [];
+  if (f.emitSystemFieldDimensions?.length) {
+    const fields = f.emitSystemFieldDimensions.join(', ');
+    reasons.push(
+      `filter emits system field dimensions (${fields}), so the alarm on the plain metric sees no data`,
+    );
+  }
+  if (f.fieldSelectionCriteria) {
+    reasons.push(`filter only sees log events matching ${f.fieldSelectionCriteria}, expected every event`);
+  }
+  if (f.applyOnTransformedLogs) {
+    reasons.push(
+      "filter applies to transformed logs: its pattern runs on what the log group's transformer rewrote",
+    );
+  }
   return reasons;
 }
 

@@ -1,5 +1,6 @@
 import type { ActualState, DesiredState } from '../model';
 import { planAlarm } from './alarm';
+import { planFeeders } from './feeders';
 import { planFilter } from './filter';
 import { planTopic } from './topic';
 import type { Change, Finding, Plan } from './types';
@@ -41,6 +42,7 @@ export function plan(desired: DesiredState, actual: ActualState): Plan {
   const observed = (kind: ActualState['unobserved'][number]) => !actual.unobserved.includes(kind);
   if (observed('filter')) changes.push(...planFilter(desired, actual.filter));
   if (observed('alarm')) changes.push(...planAlarm(desired, actual.alarm));
+  if (actual.feeders) findings.push(...planFeeders(desired, actual.feeders));
   if (observed('topic')) {
     const topic = planTopic(desired, actual.topic);
     changes.push(...topic.changes);

@@ -1,10 +1,17 @@
 import type { Clients } from '../clients';
 import { describe, toStepError } from '../errors';
 import type { DesiredState, FilterView, ObservedKind, TopicView, TrailView } from '../model';
-import { failedRead, readAlarmsForMetrics, readTopicSubscribers, testMetricFilter } from '../observe-chains';
+import {
+  failedRead,
+  readAlarmsForMetrics,
+  readFeedersForMetrics,
+  readTopicSubscribers,
+  testMetricFilter,
+} from '../observe-chains';
 import { evaluateChains, type OwnNames, satisfiedBy, type TopicRead, topicsToRead } from './chains';
 import { compareMatches, crossCheckFinding, crossCheckSamples } from './cross-check';
-import { type AlarmsRead, candidateFilters, linksOf, metricsToRead } from './links';
+import { type FeedersSeen, withFeederGaps } from './feeders';
+import { type AlarmsRead, candidateFilters, linksOf, metricKey, metricsToRead } from './links';
 import type { CrossCheck, SatisfiedBy, Verdict } from './types';
 
 /** What an observation says about the log group: the trail, every filter on it, our filter and our topic. */
@@ -13,6 +20,8 @@ export interface Seen {
   readonly filters: readonly FilterView[];
   readonly filter?: FilterView;
   readonly topic?: TopicView;
+  /** Every filter of the region writing to our metric, when the observation read them. */
+  readonly feeders?: readonly FilterView[];
   readonly unobserved: readonly ObservedKind[];
 }
 
@@ -27,6 +36,12 @@ function ownTopic(seen: Seen): TopicRead {
   if (seen.unobserved.includes('topic')) return { unknown: 'topic could not be read' };
   if (!seen.topic) return { missing: true };
   return { confirmed: seen.topic.subscriptions.filter((s) => s.confirmed).length };
+}
+
+/** Our metric's feeders, when the observation read them: the verdict does not read them again. */
+function knownFeeders(desired: DesiredState, seen: Seen): Map<string, FeedersSeen> {
+  const metric = { namespace: desired.filter.metricNamespace, name: desired.filter.metricName };
+  return new Map(seen.feeders ? [[metricKey(metric), { filters: seen.feeders }]] : []);
 }
 
 /** The facts every verdict starts from, whatever could be read. */
@@ -60,11 +75,16 @@ async function judgeChains(
     return evaluateChains({ ...base, filtersJudged: 0, links: [], topics: new Map(), notChecked });
   }
   const candidates = candidateFilters(base.profile, seen.filters);
-  const alarms = await readAlarmsForMetrics(clients, metricsToRead(candidates), known);
-  const links = linksOf(candidates, alarms);
+  const metrics = metricsToRead(candidates);
+  const [alarms, feeders] = await Promise.all([
+    readAlarmsForMetrics(clients, metrics, known),
+    readFeedersForMetrics(clients, metrics, knownFeeders(desired, seen)),
+  ]);
+  const links = linksOf(withFeederGaps(candidates, feeders, desired.logGroupName), alarms);
   const topics = await readTopicSubscribers(clients, topicsToRead(links, base.ours, base.home));
   topics.set(base.ours.topicArn, ownTopic(seen));
   const notChecked = [...alarms.values()].flatMap((read) => ('error' in read ? [read.error] : []));
+  for (const read of feeders.values()) if ('error' in read) notChecked.push(read.error);
   for (const read of topics.values()) if ('unknown' in read) notChecked.push(read.unknown);
   const filtersJudged = new Set(seen.filters.map((f) => f.name)).size;
   return evaluateChains({ ...base, filtersJudged, links, topics, notChecked });

@@ -1,6 +1,7 @@
 import type { PatternProfile } from '../controls';
 import type { AlarmView, FilterView } from '../model';
 import { judgePattern } from '../pattern';
+import { hasAnyDimensions, settingGaps } from './settings';
 import type { MetricRef } from './types';
 
 /** Why a link fails: `certain` gaps break the chain, the others leave it unknown. */
@@ -51,9 +52,14 @@ function toCandidate(profile: PatternProfile, filter: FilterView): Candidate | u
     const text = `pattern is equivalent, but profile ${profile.id} requires its documented text ${profile.canonical}`;
     gaps.push({ text, certain: true });
   }
-  const lookup = !first.hasDimensions;
-  if (!lookup)
+  gaps.push(...settingGaps(filter, first));
+  const lookup = !hasAnyDimensions(filter, first);
+  if (first.hasDimensions)
     gaps.push({ text: 'filter metric has dimensions: alarms on it were not looked up', certain: false });
+  if (filter.emitSystemFieldDimensions?.length) {
+    const text = `filter metric has system field dimensions (${filter.emitSystemFieldDimensions.join(', ')}): alarms on it were not looked up`;
+    gaps.push({ text, certain: false });
+  }
   return { filter, metric: { namespace: first.metricNamespace, name: first.metricName }, lookup, gaps };
 }
 
@@ -78,6 +84,13 @@ function alarmLinks(candidate: Candidate, alarm: AlarmView): Link[] {
   if (!alarm.actionsEnabled) gaps.push({ text: 'alarm actions are disabled', certain: true });
   if (alarm.hasDimensions) {
     gaps.push({ text: 'alarm watches dimensions the filter metric does not have', certain: true });
+  }
+  const unit = candidate.filter.transformations[0]?.unit ?? 'None';
+  if (alarm.unit && alarm.unit !== unit) {
+    gaps.push({
+      text: `alarm unit is ${alarm.unit}, the filter metric's is ${unit}: it sees no data`,
+      certain: true,
+    });
   }
   const topics = alarm.alarmActions.filter((action) => SNS_ARN.test(action));
   if (topics.length === 0) {

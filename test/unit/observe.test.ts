@@ -60,6 +60,66 @@ describe('observe', () => {
     ]);
   });
 
+  it('every setting of a filter is read: the three filter fields and each transformation value', async () => {
+    const state = compliant();
+    Object.assign(ourFilter(state), {
+      applyOnTransformedLogs: true,
+      fieldSelectionCriteria: '@aws.region = "us-east-1"',
+      emitSystemFieldDimensions: ['@aws.account', '@aws.region'],
+      metricTransformations: [
+        {
+          metricNamespace: 'CISBenchmark',
+          metricName: 'SecurityGroupEventCount',
+          metricValue: '1',
+          defaultValue: 1,
+          unit: 'Count',
+          dimensions: { EventName: '$.eventName' },
+        },
+      ],
+    });
+    const { observation } = await observed(state);
+    expect(observation.filter).toEqual({
+      name: 'CIS-4.10-SecurityGroupChanges',
+      pattern: ourFilter(state).filterPattern,
+      logGroupName: LOG_GROUP,
+      applyOnTransformedLogs: true,
+      fieldSelectionCriteria: '@aws.region = "us-east-1"',
+      emitSystemFieldDimensions: ['@aws.account', '@aws.region'],
+      transformations: [
+        {
+          metricNamespace: 'CISBenchmark',
+          metricName: 'SecurityGroupEventCount',
+          metricValue: '1',
+          defaultValue: 1,
+          unit: 'Count',
+          hasDimensions: true,
+          dimensions: { EventName: '$.eventName' },
+        },
+      ],
+    });
+  });
+
+  it('settings left unset (false, empty, null default) are absent from the view', async () => {
+    const state = compliant();
+    Object.assign(ourFilter(state), { applyOnTransformedLogs: false, emitSystemFieldDimensions: [] });
+    const [t] = ourFilter(state).metricTransformations ?? [];
+    Object.assign(t ?? {}, { defaultValue: null, dimensions: {} });
+    const { observation } = await observed(state);
+    expect(observation.filter).toEqual({
+      name: 'CIS-4.10-SecurityGroupChanges',
+      pattern: ourFilter(state).filterPattern,
+      logGroupName: LOG_GROUP,
+      transformations: [
+        {
+          metricNamespace: 'CISBenchmark',
+          metricName: 'SecurityGroupEventCount',
+          metricValue: '1',
+          hasDimensions: false,
+        },
+      ],
+    });
+  });
+
   it('reads every page of metric filters (SDK paginator)', async () => {
     const state = compliant();
     const { observation, mocks } = await observed(state, (m) =>

@@ -1,4 +1,5 @@
 import { canonicalPattern, SECURITY_GROUP_CHANGES } from '../../src/controls';
+import type { FilterView, MetricTransformationView } from '../../src/model';
 import type { FilterWrite } from '../../src/plan/types';
 import { LOG_GROUP } from '../support/builders';
 import { type Drift, deleted, filterWith, metricWith, planDrift, summary } from './support/plan-rows';
@@ -114,8 +115,46 @@ describe('plan: the metric filter', () => {
     expect(summary(planDrift(drift))).toEqual({ changes: update, reasons: [reason], findings: [] });
   });
 
-  it('a default value on the metric is not drift', () => {
-    expect(summary(planDrift(metricWith({ defaultValue: 0 }))).changes).toEqual([]);
+  it.each<[string, Drift, string]>([
+    [
+      'default value 1 (the alarm sits in ALARM)',
+      metricWith({ defaultValue: 1 }),
+      'metric default value is 1, expected none: every other log event counts, so the alarm stays in ALARM and never notifies again',
+    ],
+    [
+      'default value -1 (every count cancelled)',
+      metricWith({ defaultValue: -1 }),
+      'metric default value is -1, expected none: every other log event takes from the count, so the alarm never fires',
+    ],
+    ['default value 0', metricWith({ defaultValue: 0 }), 'metric default value is 0, expected none'],
+    ['a unit', metricWith({ unit: 'Count' }), 'metric unit is Count, expected none'],
+    [
+      'system field dimensions',
+      filterWith({ emitSystemFieldDimensions: ['@aws.account', '@aws.region'] }),
+      'filter emits system field dimensions (@aws.account, @aws.region), so the alarm on the plain metric sees no data',
+    ],
+    [
+      'field selection criteria',
+      filterWith({ fieldSelectionCriteria: '@aws.region = "us-east-1"' }),
+      'filter only sees log events matching @aws.region = "us-east-1", expected every event',
+    ],
+    [
+      'applied to transformed logs',
+      filterWith({ applyOnTransformedLogs: true }),
+      "filter applies to transformed logs: its pattern runs on what the log group's transformer rewrote",
+    ],
+  ])('a setting the enforcer never writes: %s → update naming it', (_label, drift, reason) => {
+    const p = planDrift(drift);
+    expect(summary(p)).toEqual({ changes: update, reasons: [reason], findings: [] });
+    expect(p.changes[0]?.after).toEqual(planDrift(deleted('filter')).changes[0]?.after);
+  });
+
+  it('unit None (what AWS assumes when none is set) is not drift', () => {
+    expect(summary(planDrift(metricWith({ unit: 'None' })))).toEqual({
+      changes: [],
+      reasons: [],
+      findings: [],
+    });
   });
 
   it('no transformation at all → update', () => {
@@ -125,5 +164,97 @@ describe('plan: the metric filter', () => {
       reasons: ['filter has 0 metric transformations, expected 1'],
       findings: [],
     });
+  });
+});
+
+describe('plan: other filters writing to our metric', () => {
+  const OURS = 'CIS-4.10-SecurityGroupChanges';
+  const feeder = (
+    name: string,
+    logGroupName: string,
+    t: Partial<MetricTransformationView> = {},
+  ): FilterView => ({
+    name,
+    pattern: '{ $.eventName = * }',
+    logGroupName,
+    transformations: [
+      {
+        metricNamespace: 'CISBenchmark',
+        metricName: 'SecurityGroupEventCount',
+        metricValue: '1',
+        hasDimensions: false,
+        ...t,
+      },
+    ],
+  });
+  const feeding =
+    (...feeders: FilterView[]): Drift =>
+    (a) => ({ ...a, feeders });
+  const fix = (group: string, name: string) =>
+    `The enforcer never deletes someone else's filter: delete it (aws logs delete-metric-filter --log-group-name ${group} --filter-name ${name}) or point it at another metric`;
+
+  it.each<[string, FilterView[]]>([
+    ['only ours', [feeder(OURS, LOG_GROUP)]],
+    ['ours listed twice (an emulator appends rewrites)', [feeder(OURS, LOG_GROUP), feeder(OURS, LOG_GROUP)]],
+    ['nothing at all (the read found none)', []],
+  ])('%s → no finding', (_label, feeders) => {
+    expect(summary(planDrift(feeding(...feeders)))).toEqual({ changes: [], reasons: [], findings: [] });
+  });
+
+  it('a negative value on another log group → one blocking finding naming group, filter, values and the fix', () => {
+    const p = planDrift(
+      feeding(feeder(OURS, LOG_GROUP), feeder('offset', 'app-logs', { metricValue: '-1' })),
+    );
+    expect(p.changes).toEqual([]);
+    expect(p.findings).toEqual([
+      {
+        code: 'metric-fed-by-other-filter',
+        blocking: true,
+        message: `metric filter offset on log group app-logs also writes to CISBenchmark/SecurityGroupEventCount (metricValue -1): its negative values cancel the control's counts, so the alarm may never fire. ${fix('app-logs', 'offset')}`,
+      },
+    ]);
+  });
+
+  it.each<[string, FilterView, RegExp]>([
+    [
+      'a negative default value on our log group',
+      feeder('sg-offset', LOG_GROUP, { metricValue: '0', defaultValue: -5 }),
+      /^metric filter sg-offset on log group .*management also writes to CISBenchmark\/SecurityGroupEventCount \(metricValue 0, defaultValue -5\): its negative values cancel/,
+    ],
+    [
+      'a positive default value',
+      feeder('noise', 'app-logs', { defaultValue: 1 }),
+      /\(metricValue 1, defaultValue 1\): its default value counts every other event of its log group, so the alarm sits in ALARM and never notifies again/,
+    ],
+    [
+      'positive counts only',
+      feeder('extra', 'app-logs'),
+      /\(metricValue 1\): it adds counts the control's filter does not make/,
+    ],
+    [
+      'our own filter name on another log group',
+      feeder(OURS, 'old-trail-logs'),
+      new RegExp(`^metric filter ${OURS} on log group old-trail-logs also writes`),
+    ],
+  ])('%s → blocking finding', (_label, other, message) => {
+    const p = planDrift(feeding(feeder(OURS, LOG_GROUP), other));
+    expect(p.findings).toEqual([
+      { code: 'metric-fed-by-other-filter', blocking: true, message: expect.stringMatching(message) },
+    ]);
+  });
+
+  it('one finding per foreign filter in force (the last listed per group and name)', () => {
+    const p = planDrift(
+      feeding(
+        feeder('a', 'g1', { metricValue: '5' }),
+        feeder('a', 'g1', { metricValue: '-1' }),
+        feeder('a', 'g2'),
+      ),
+    );
+    expect(p.findings.map((f) => f.message.split(' also ')[0])).toEqual([
+      'metric filter a on log group g1',
+      'metric filter a on log group g2',
+    ]);
+    expect(p.findings[0]?.message).toContain('(metricValue -1)');
   });
 });

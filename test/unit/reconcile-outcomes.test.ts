@@ -101,12 +101,25 @@ describe('reconcile: AccessDenied → ERROR naming the IAM action and resource',
       'DescribeMetricFilters',
       (m) =>
         m.logs
-          .on(DescribeMetricFiltersCommand)
+          .on(DescribeMetricFiltersCommand, { logGroupName: LOG_GROUP })
           .rejects(new LogsAccessDenied({ $metadata: meta, message: denied('logs:DescribeMetricFilters') })),
       {
         step: 'observe metric filter',
         action: 'logs:DescribeMetricFilters',
         resource: LOG_GROUP,
+        code: 'AccessDeniedException',
+      },
+    ],
+    [
+      'DescribeMetricFilters by metric (who else writes to our metric)',
+      (m) =>
+        m.logs
+          .on(DescribeMetricFiltersCommand, { metricName: 'SecurityGroupEventCount' })
+          .rejects(new LogsAccessDenied({ $metadata: meta, message: denied('logs:DescribeMetricFilters') })),
+      {
+        step: 'observe metric feeders',
+        action: 'logs:DescribeMetricFilters',
+        resource: 'log-group:* (by metric CISBenchmark/SecurityGroupEventCount)',
         code: 'AccessDeniedException',
       },
     ],

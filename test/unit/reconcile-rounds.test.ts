@@ -73,26 +73,50 @@ describe('reconcile: a compliant run makes the same reads as before, in at most 
       expect(callOf(calls, read).start).toBeLessThan(status.end);
     }
   });
+
+  it('every filter writing to our metric is read in the same round, by metric and without a log group', async () => {
+    const { calls, mocks } = await timedRun(compliant());
+    const status = callOf(calls, 'GetTrailStatus');
+    const filterReads = calls.filter((c) => c.operation === 'DescribeMetricFilters');
+    expect(filterReads).toHaveLength(2);
+    for (const read of filterReads) expect(read.start).toBeLessThan(status.end);
+    expect(mocks.logs.commandCalls(DescribeMetricFiltersCommand).map((c) => c.args[0].input)).toEqual([
+      { logGroupName: LOG_GROUP },
+      { metricName: 'SecurityGroupEventCount', metricNamespace: 'CISBenchmark' },
+    ]);
+  });
 });
 
 describe("reconcile: the first candidate's log group is read early, and discarded when another trail qualifies", () => {
   const OTHER_GROUP = 'stopped-trail-logs';
   const groupsRead = (run: Awaited<ReturnType<typeof timedRun>>) =>
-    run.mocks.logs.commandCalls(DescribeMetricFiltersCommand).map((c) => c.args[0].input.logGroupName);
+    run.mocks.logs
+      .commandCalls(DescribeMetricFiltersCommand)
+      .flatMap((c) => c.args[0].input.logGroupName ?? []);
 
-  it.each<[string, (s: AccountState) => void, string, unknown[], string[]]>([
-    ['the early group is empty, ours compliant', () => undefined, 'COMPLIANT', [], [OTHER_GROUP, LOG_GROUP]],
+  // A copy of our filter on the other group also writes to our metric: that is a foreign writer
+  // (not our filter on our log group), reported as blocking, and our chain no longer holds.
+  it.each<[string, (s: AccountState) => void, string, unknown[], string[], string[]]>([
+    [
+      'the early group is empty, ours compliant',
+      () => undefined,
+      'COMPLIANT',
+      [],
+      [OTHER_GROUP, LOG_GROUP],
+      ['CIS-4.10-SecurityGroupChanges'],
+    ],
     [
       'the early group holds our filter, ours lacks it',
       (s) => {
         s.logGroups[OTHER_GROUP] = [ourFilter(s)];
         s.logGroups[LOG_GROUP] = without('filter', s).logGroups[LOG_GROUP] ?? [];
       },
-      'REPAIRED',
+      'NON_COMPLIANT',
       [FILTER_WRITE],
       [OTHER_GROUP, LOG_GROUP, LOG_GROUP],
+      [],
     ],
-  ])('%s: writes only to the qualifying group', async (_label, edit, status, writes, groups) => {
+  ])('%s: writes only to the qualifying group', async (_label, edit, status, writes, groups, held) => {
     const state = stoppedTrailFirst(compliant(), groupArn(OTHER_GROUP));
     state.logGroups[OTHER_GROUP] = [];
     edit(state);
@@ -100,7 +124,9 @@ describe("reconcile: the first candidate's log group is read early, and discarde
     expect(run.report).toMatchObject({ status, logGroup: LOG_GROUP, trail: TRAIL_ARN });
     expect(run.writes).toEqual(writes);
     expect(groupsRead(run)).toEqual(groups);
-    expect(run.report.controlSatisfiedBy?.map((c) => c.filter)).toEqual([ourFilter(state).filterName]);
+    expect(run.report.controlSatisfiedBy?.map((c) => c.filter)).toEqual(held);
+    const foreign = run.report.findings.filter((f) => f.includes(`on log group ${OTHER_GROUP} also writes`));
+    expect(foreign).toHaveLength(held.length === 0 ? 1 : 0);
     expect(run.inFlight).toBe(0);
   });
 
@@ -108,7 +134,7 @@ describe("reconcile: the first candidate's log group is read early, and discarde
     const state = stoppedTrailFirst(compliant(), groupArn(OTHER_GROUP));
     state.logGroups[OTHER_GROUP] = [];
     const run = await timedRun(state);
-    const reads = { ...COMPLIANT_READS, GetTrailStatus: 2, DescribeMetricFilters: 2 };
+    const reads = { ...COMPLIANT_READS, GetTrailStatus: 2, DescribeMetricFilters: 3 };
     expect(counts(run.calls)).toEqual({
       ...reads,
       DescribeAlarms: 2,

@@ -4,7 +4,11 @@ import {
   DescribeAlarmsForMetricCommand,
   type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  DescribeMetricFiltersCommand,
+  type MetricFilter,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { ListSubscriptionsByTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createClients } from '../../src/clients';
@@ -74,9 +78,33 @@ export const seen: Seen = {
   unobserved: [],
 };
 
-/** Serves the two chains: alarms per metric, and the Terraform topic's subscribers over two pages. */
+/** A metric filter in DescribeMetricFilters' shape, on the trail's log group unless told. */
+export const sdkFilter = (
+  name: string,
+  metric: typeof OUR_METRIC,
+  patch: Partial<MetricFilter> = {},
+): MetricFilter => ({
+  filterName: name,
+  filterPattern: '{ $.eventName = CreateSecurityGroup }',
+  logGroupName: trail.logGroupName,
+  metricTransformations: [{ metricNamespace: metric.namespace, metricName: metric.name, metricValue: '1' }],
+  ...patch,
+});
+
+/**
+ * Serves the two chains: alarms per metric, the filters writing to each metric (only the chain's own
+ * filter), and the Terraform topic's subscribers over two pages.
+ */
 export function arrangeChains(): void {
   for (const mock of [cloudwatch, sns, logs]) mock.reset();
+  for (const [name, metric] of [
+    [OURS.filterName, OUR_METRIC],
+    ['sg-changes', TF_METRIC],
+  ] as const) {
+    logs
+      .on(DescribeMetricFiltersCommand, { metricNamespace: metric.namespace, metricName: metric.name })
+      .resolves({ metricFilters: [sdkFilter(name, metric)] });
+  }
   cloudwatch.on(DescribeAlarmsForMetricCommand, { Namespace: OUR_METRIC.namespace }).resolves({
     MetricAlarms: [sdkAlarm(OURS.alarmName, OUR_METRIC, [OUR_TOPIC])],
   });

@@ -3,7 +3,8 @@ import { DescribeMetricFiltersCommand, PutMetricFilterCommand } from '@aws-sdk/c
 import { SECURITY_GROUP_CHANGES } from '../../src/controls';
 import { type AccountMocks, type AccountState, compliant, LOG_GROUP, ourFilter } from '../support/builders';
 import { runAgain, runOn } from '../unit/support/run';
-import { OUR_LINK, TF_LINK, TF_METRIC, TF_PATTERN, TF_TOPIC, WEAK_PATTERN } from './fixtures';
+import { OUR_LINK, TF_LINK, TF_PATTERN, WEAK_PATTERN } from './fixtures';
+import { withTerraformChain } from './terraform-account';
 
 const { cis, securityhub } = SECURITY_GROUP_CHANGES.profiles;
 const SIX = cis.eventNames;
@@ -29,36 +30,6 @@ const storing =
     }));
   };
 
-/** A second, complete chain as Terraform builds it: its own filter, metric, alarm and confirmed topic. */
-function withTerraformChain(state: AccountState): AccountState {
-  state.logGroups[LOG_GROUP]?.push({
-    filterName: 'sg-changes',
-    filterPattern: TF_PATTERN,
-    metricTransformations: [
-      { metricNamespace: TF_METRIC.namespace, metricName: TF_METRIC.name, metricValue: '1' },
-    ],
-  });
-  state.alarms.push({
-    AlarmName: 'security-group-changes',
-    Namespace: TF_METRIC.namespace,
-    MetricName: TF_METRIC.name,
-    Statistic: 'Sum',
-    ActionsEnabled: true,
-    AlarmActions: [TF_TOPIC],
-    Dimensions: [],
-  });
-  const confirmed = (n: number) => ({
-    TopicArn: TF_TOPIC,
-    Protocol: 'sqs',
-    SubscriptionArn: `${TF_TOPIC}:${n}`,
-  });
-  state.topics[TF_TOPIC] = {
-    attributes: { TopicArn: TF_TOPIC },
-    subscriptions: [confirmed(1), confirmed(2)],
-  };
-  return state;
-}
-
 describe('after writing, the second observation judges the pattern AWS stored, by meaning', () => {
   it('stored text differs from what was written but means the same → REPAIRED, and the next run writes nothing', async () => {
     const state = withPattern(WEAK_PATTERN);
@@ -66,7 +37,10 @@ describe('after writing, the second observation judges the pattern AWS stored, b
     expect(run.writes.map((w) => [w.command, w.input.filterPattern])).toEqual([
       ['PutMetricFilterCommand', cis.canonical],
     ]);
-    expect(run.mocks.logs).toHaveReceivedCommandTimes(DescribeMetricFiltersCommand, 2);
+    // Each observation reads the log group's filters once (and, by metric, who writes to ours).
+    expect(
+      run.mocks.logs.commandCalls(DescribeMetricFiltersCommand, { logGroupName: LOG_GROUP }),
+    ).toHaveLength(2);
     expect(ourFilter(state).filterPattern).toBe(NORMALISED);
     expect(run.report).toMatchObject({ status: 'REPAIRED', controlSatisfiedBy: [OUR_LINK()] });
     expect(run.report.remaining).toBeUndefined();

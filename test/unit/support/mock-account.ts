@@ -20,6 +20,7 @@ import {
 import {
   CloudWatchLogsClient,
   DescribeMetricFiltersCommand,
+  type MetricFilter,
   PutMetricFilterCommand,
   ResourceNotFoundException,
   TestMetricFilterCommand,
@@ -122,9 +123,19 @@ function serveLogs(mock: AccountMocks['logs'], state: AccountState, write: Write
       $metadata: meta,
     });
   };
-  mock.on(DescribeMetricFiltersCommand).callsFake(async ({ logGroupName }) => ({
-    metricFilters: copy(group(logGroupName)),
-  }));
+  mock.on(DescribeMetricFiltersCommand).callsFake(async ({ logGroupName, metricName, metricNamespace }) => {
+    if (logGroupName !== undefined || metricName === undefined)
+      return { metricFilters: copy(group(logGroupName)) };
+    // By metric, without a log group: every filter of the region whose transformation writes to it.
+    const writes = (f: MetricFilter) =>
+      (f.metricTransformations ?? []).some(
+        (t) => t.metricName === metricName && t.metricNamespace === metricNamespace,
+      );
+    const listed = Object.entries(state.logGroups).flatMap(([name, filters]) =>
+      filters.filter(writes).map((f) => ({ ...f, logGroupName: name })),
+    );
+    return { metricFilters: copy(listed) };
+  });
   mock.on(TestMetricFilterCommand).callsFake(async (input: TestMetricFilterCommandInput) => {
     const pattern = parsePattern(input.filterPattern ?? '');
     const messages = (input.logEventMessages ?? []).map((eventMessage: string, i: number) => ({
