@@ -1,4 +1,4 @@
-/** CloudWatch Logs JSON filter patterns: parse, print, evaluate, and judge against a pattern profile. */
+/** CloudWatch Logs JSON filter patterns: parse, print, evaluate, compare exactly, and judge against a pattern profile. */
 export type {
   Comparison,
   EqualityComparison,
@@ -14,6 +14,14 @@ export type {
 } from './ast';
 export { PatternSyntaxError } from './errors';
 export { matches } from './evaluate';
+export { eventSourcesOf } from './event-sources';
+export {
+  type Counterexample,
+  compareExhaustively,
+  comparePatterns,
+  type DecidingField,
+  type PatternComparison,
+} from './exact';
 export { judgePattern, type PatternVerdict } from './judge';
 export { parsePattern } from './parse';
 export { printPattern } from './print';

@@ -1,27 +1,28 @@
 import type { PatternProfile } from '../controls';
 import type { PatternNode } from './ast';
-import { type CorpusEntry, corpusFor } from './corpus';
+import { labelOf, reasonOf, subjectOf } from './describe';
 import { PatternSyntaxError } from './errors';
-import { matches } from './evaluate';
+import { type Counterexample, comparePatterns } from './exact';
 import { parsePattern } from './parse';
 
-/** How a filter pattern measures up to a profile over the generated CloudTrail corpus. */
+/** How a filter pattern measures up to a profile: the exact comparison with the profile's canonical pattern. */
 export interface PatternVerdict {
-  /** Matches exactly the corpus records whose eventName is in the profile's set. */
+  /** Matches exactly the records CloudTrail can write that the profile's canonical pattern matches. */
   satisfied: boolean;
-  /** Profile event names with at least one corpus record not matched. */
+  /** Profile event names with at least one record the pattern does not match. */
   missed: string[];
-  /** Short descriptions of matched records outside the set, deduplicated. */
+  /** The records outside the profile it matches, as reports name them (one per class of eventName). */
   foreign: string[];
   /** Set (and satisfied false) when the text does not parse. */
   syntaxError?: string;
-  /** Sentences for a report. */
+  /** Sentences for a report, each naming a concrete counterexample (or why the judge cannot decide). */
   reasons: string[];
 }
 
 const FOREIGN_NAMED_IN_REASONS = 5;
+const references = new Map<string, PatternNode>();
 
-/** Judges pattern text by what it matches: every record of the profile's events, and nothing else. */
+/** Judges pattern text by meaning: equivalent to the profile's reference pattern on every record CloudTrail can write. */
 export function judgePattern(text: string, profile: PatternProfile): PatternVerdict {
   let node: PatternNode;
   try {
@@ -31,38 +32,36 @@ export function judgePattern(text: string, profile: PatternProfile): PatternVerd
     const reasons = [`pattern does not parse: ${error.message}`];
     return { satisfied: false, missed: [], foreign: [], syntaxError: error.message, reasons };
   }
-  const { misses, foreign } = sortRecords(node, profile.eventNames);
-  const missed = profile.eventNames.filter((name) => misses.has(name));
-  const reasons = [
-    ...missed.map((name) => missReason(name, misses.get(name) ?? [], corpusFor(profile.eventNames))),
-    ...foreignReasons(foreign),
-  ];
-  return { satisfied: reasons.length === 0, missed, foreign, reasons };
-}
-
-/** Walks the corpus once: records of the set the pattern misses (by name), records outside it that match. */
-function sortRecords(node: PatternNode, eventNames: readonly string[]) {
-  const wanted = new Set(eventNames);
-  const misses = new Map<string, string[]>();
-  const foreign = new Set<string>();
-  for (const entry of corpusFor(eventNames)) {
-    const name = entry.eventName;
-    const inSet = name !== undefined && wanted.has(name);
-    const hit = matches(node, entry.record);
-    if (inSet && !hit) misses.set(name, [...(misses.get(name) ?? []), entry.label]);
-    if (!inSet && hit) foreign.add(entry.label);
+  const comparison = comparePatterns(node, referenceOf(profile));
+  if (comparison.verdict === 'equivalent') return { satisfied: true, missed: [], foreign: [], reasons: [] };
+  if (comparison.verdict === 'undecided') {
+    const reason = `cannot decide whether the pattern matches exactly the events of profile ${profile.id}: ${comparison.reason}`;
+    return { satisfied: false, missed: [], foreign: [], reasons: [reason] };
   }
-  return { misses, foreign: [...foreign] };
+  return verdictOf(comparison.counterexamples, profile);
 }
 
-function missReason(name: string, labels: readonly string[], corpus: readonly CorpusEntry[]): string {
-  const total = corpus.filter((entry) => entry.eventName === name).length;
-  if (labels.length === total) return `pattern does not match ${name}`;
-  return `pattern does not match every ${name} record: misses ${labels.slice(0, 3).join(', ')}`;
+/** The profile's canonical pattern, parsed once. */
+function referenceOf(profile: PatternProfile): PatternNode {
+  let reference = references.get(profile.canonical);
+  if (reference === undefined) {
+    reference = parsePattern(profile.canonical);
+    references.set(profile.canonical, reference);
+  }
+  return reference;
 }
 
-function foreignReasons(foreign: readonly string[]): string[] {
+function verdictOf(counterexamples: readonly Counterexample[], profile: PatternProfile): PatternVerdict {
+  const misses = counterexamples.filter((c) => !c.candidateMatches);
+  const order = (c: Counterexample) => {
+    const i = profile.eventNames.indexOf(subjectOf(c) ?? '');
+    return i < 0 ? profile.eventNames.length : i;
+  };
+  const sorted = [...misses].sort((a, b) => order(a) - order(b));
+  const missed = profile.eventNames.filter((name) => misses.some((c) => subjectOf(c) === name));
+  const foreign = [...new Set(counterexamples.filter((c) => c.candidateMatches).map(labelOf))];
   const named = foreign.slice(0, FOREIGN_NAMED_IN_REASONS).map((label) => `pattern also matches ${label}`);
   const rest = foreign.length - named.length;
-  return rest > 0 ? [...named, `pattern also matches ${rest} more records outside the profile`] : named;
+  const more = rest > 0 ? [`pattern also matches ${rest} more records outside the profile`] : [];
+  return { satisfied: false, missed, foreign, reasons: [...sorted.map(reasonOf), ...named, ...more] };
 }
