@@ -1,6 +1,7 @@
 /**
  * CloudWatch `PutMetricAlarm`: AWS accepts at most 5 ARNs in each of AlarmActions, OKActions and
- * InsufficientDataActions and rejects the call with a ValidationError; moto 5.2.5 stores any number.
+ * InsufficientDataActions and rejects the call with a ValidationError (query code; the SDK's modeled
+ * ValidationException, whose awsQueryError is ValidationError); moto 5.2.5 stores any number.
  */
 import type { Correction } from './correction';
 import { jsonError, readJson, type WireRequest } from './wire';
@@ -35,7 +36,7 @@ export function alarmActionLimit(): Correction {
       if (violations.length === 0) return next(request);
       const count = `${violations.length} validation error${violations.length === 1 ? '' : 's'} detected`;
       const message = `${count}: ${violations.join('; ')}`;
-      return jsonError(400, 'com.amazon.coral.validate#ValidationException', message, {
+      return jsonError(400, 'com.amazonaws.cloudwatch#ValidationException', message, {
         queryCode: 'ValidationError',
         contentType: 'application/x-amz-json-1.0',
       });
