@@ -86,6 +86,8 @@ export interface TopicView {
   readonly arn: string;
   readonly policy?: PolicyDocument;
   readonly kmsMasterKeyId?: string;
+  /** MaximumMessageSize, when the topic sets one (SNS's default is 262,144 bytes). */
+  readonly maxMessageBytes?: number;
   readonly subscriptions: readonly SubscriptionView[];
 }
 

@@ -19,10 +19,12 @@ export async function readTopic(clients: Clients, arn: string): Promise<TopicVie
       readSubscriptions(clients, arn),
     ]);
     const attrs = attributes.Attributes ?? {};
+    const maxMessageBytes = Number(attrs.MaximumMessageSize);
     return {
       arn,
       policy: parsePolicy(attrs.Policy),
       ...(attrs.KmsMasterKeyId ? { kmsMasterKeyId: attrs.KmsMasterKeyId } : {}),
+      ...(maxMessageBytes > 0 ? { maxMessageBytes } : {}),
       subscriptions,
     };
   } catch (error) {

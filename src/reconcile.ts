@@ -4,6 +4,8 @@ import type { Config } from './config';
 import { type Discovery, discover } from './discover';
 import { type StepError, toStepError } from './errors';
 import type { Trigger } from './events';
+import { noticeOf } from './notify/notice';
+import type { CloudTrailRequest } from './notify/request';
 import type { ActualState, DesiredState, TrailView } from './model';
 import type { Observation } from './observe';
 import { withFeeders } from './observe-filters';
@@ -51,13 +53,15 @@ interface Run {
   readonly desired: DesiredState;
   readonly where: Pick<Report, 'accountId' | 'trail' | 'logGroup'>;
   readonly judge: (p: Pass) => Promise<Assessment>;
+  /** News, the touch and the alert's audience, from a pass and the triggering call. */
+  readonly notice: (p: Pass) => ReturnType<typeof noticeOf>;
 }
 
 /** Nothing to write (compliant), or a dry run: the first observation is the answer. */
 async function reportFirst(run: Run, first: Pass, dryRun: boolean): Promise<Fields> {
   const status = statusOf({ ...first.plan, errors: first.errors, persisting: [], dryRun });
   const fields = withVerdict(summarise(first.plan), await run.judge(first));
-  return { status, ...run.where, ...fields, errors: first.errors };
+  return { status, ...run.where, ...fields, ...run.notice(first), errors: first.errors };
 }
 
 /** Applies the plan, observes again and reports what holds now (DRIFT_PERSISTS if the plan is not empty). */
@@ -81,6 +85,7 @@ async function repairAndVerify(
     status,
     ...run.where,
     ...withVerdict(fields, await run.judge(second)),
+    ...run.notice(second),
     ...(persisting.length ? { remaining: persisting.map(reportChange) } : {}),
     errors,
   };
@@ -88,9 +93,15 @@ async function repairAndVerify(
 
 /**
  * One level-based run: discover → observe → plan → apply → observe again; never throws. The first
- * observation overlaps the second half of discovery (see `discoverAndRead`).
+ * observation overlaps the second half of discovery (see `discoverAndRead`). `request` (the CloudTrail
+ * call that triggered it) decides what the run tells as news: a touch, who added a subscriber.
  */
-export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): Promise<Report> {
+export async function reconcile(
+  deps: Deps,
+  trigger: Trigger,
+  dryRun: boolean,
+  request?: CloudTrailRequest,
+): Promise<Report> {
   const now = deps.now ?? Date.now;
   const started = now();
   const base = baseReport(deps.config, trigger, dryRun);
@@ -109,6 +120,7 @@ export async function reconcile(deps: Deps, trigger: Trigger, dryRun: boolean): 
       desired,
       where: { accountId, trail: trail.arn, logGroup: trail.logGroupName },
       judge: (p) => assessControl(deps.clients, desired, p.actual, verify, p.ourMetricAlarms),
+      notice: (p) => noticeOf({ desired, trail, actual: p.actual, trigger, request }),
     };
     const first = passOf(desired, trail, found.reads);
     if (dryRun || first.plan.changes.length === 0) return finish(await reportFirst(run, first, dryRun));

@@ -20,7 +20,8 @@ export function maskUrlsDeep<T>(value: T): T {
   return mapStrings(value, maskUrls) as T;
 }
 
-function mapStrings(value: unknown, map: (text: string) => string): unknown {
+/** A copy of any JSON-like value with `map` applied to every string in it (keys stay as they are). */
+export function mapStrings(value: unknown, map: (text: string) => string): unknown {
   if (typeof value === 'string') return map(value);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, map));
   if (typeof value !== 'object' || value === null) return value;

@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { StepError } from './errors';
 import type { Trigger } from './events';
+import type { Touch } from './notify/touched';
 import type { Change, Finding } from './plan';
 import { describeEndpoint } from './plan/topic';
 import type { SatisfiedBy, Verdict } from './verdict';
@@ -25,6 +26,16 @@ export interface ReportChange {
   readonly after: unknown;
 }
 
+/** Who could receive this run's alert, from the last observation of the enforcer's topic. */
+export interface Audience {
+  /** Confirmed subscriptions of the topic, configured or not. */
+  readonly confirmed: number;
+  /** Confirmed subscriptions of configured endpoints; absent without SUBSCRIPTIONS. */
+  readonly configuredConfirmed?: number;
+  /** The topic's MaximumMessageSize, when it is set: no larger alert is accepted. */
+  readonly maxMessageBytes?: number;
+}
+
 /** What every run returns and logs as one JSON line. */
 export interface Report {
   readonly status: Status;
@@ -46,6 +57,10 @@ export interface Report {
    * someone else, a change of trail or log group, a subscriber nobody configured. One sentence each.
    */
   readonly news?: readonly string[];
+  /** The enforcer's resource the triggering CloudTrail call wrote, when someone else wrote one. */
+  readonly touched?: Touch;
+  /** Who could receive the alert; absent when the topic was not read (then it is assumed someone can). */
+  readonly audience?: Audience;
   readonly errors: readonly StepError[];
   /** Every chain on the log group that satisfies the control, ours or not (after apply in enforce mode). */
   readonly controlSatisfiedBy?: readonly SatisfiedBy[];

@@ -1,9 +1,18 @@
 import { classify } from './events';
+import { requestOf } from './notify/request';
 import { type Deps, reconcile } from './reconcile';
+import { maskUrlsDeep } from './redact';
 import { baseReport, type Report } from './report';
 
-/** Classifies any invocation payload and runs (or skips) a reconcile; always returns a report. */
+/**
+ * Classifies any invocation payload and runs (or skips) a reconcile; always returns a report, every URL
+ * in it masked (an SDK error or a user agent quoting a webhook with its password shows only the host).
+ */
 export async function runEvent(deps: Deps, event: unknown): Promise<Report> {
+  return maskUrlsDeep(await classifyAndRun(deps, event));
+}
+
+async function classifyAndRun(deps: Deps, event: unknown): Promise<Report> {
   const classified = classify(event, deps.config.ownRole);
   if (!classified.run) {
     const trigger = classified.trigger ?? { kind: 'unknown' as const };
@@ -16,7 +25,7 @@ export async function runEvent(deps: Deps, event: unknown): Promise<Report> {
   }
   const { trigger } = classified;
   const dryRun = deps.config.mode === 'detect' || (trigger.kind === 'manual' && trigger.dryRun);
-  return reconcile(deps, trigger, dryRun);
+  return reconcile(deps, trigger, dryRun, requestOf(event));
 }
 
 /** True for triggers Lambda invokes asynchronously, where a failed run should be retried by Lambda. */

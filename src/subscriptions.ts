@@ -1,3 +1,5 @@
+import { maskUrls } from './redact';
+
 /** SNS endpoints the enforcer keeps subscribed, as configured in SUBSCRIPTIONS. */
 export const SUBSCRIPTION_PROTOCOLS = [
   'email',
@@ -28,7 +30,8 @@ export function readSubscriptions(raw: string, problems: string[]): Subscription
     const endpoint = item.slice(colon + 1).trim();
     const problem = colon < 0 ? 'must be protocol:endpoint' : subscriptionProblem(protocol, endpoint);
     if (problem) {
-      problems.push(`SUBSCRIPTIONS entry ${JSON.stringify(item)} ${problem}`);
+      // The entry is shown with any URL masked: a webhook's password must not reach the cold-start log.
+      problems.push(`SUBSCRIPTIONS entry ${JSON.stringify(maskUrls(item))} ${problem}`);
     } else if (!result.some((s) => s.protocol === protocol && s.endpoint === endpoint)) {
       result.push({ protocol: protocol as SubscriptionProtocol, endpoint });
     }

@@ -1,6 +1,8 @@
+import { maskUrls } from '../redact';
 import type { Report, ReportChange, Status } from '../report';
-import { capped, changeLine, controlOf, maskUrls, resourceLabel } from './describe';
+import { capped, changeLine, controlOf, resourceLabel } from './describe';
 import { lookupOf } from './lookup';
+import { callerText, cleanText, oneLine } from './sanitize';
 
 const MEANING: Readonly<Record<Status, string>> = {
   COMPLIANT: 'the control holds; nothing was written.',
@@ -13,10 +15,9 @@ const MEANING: Readonly<Record<Status, string>> = {
   IGNORED_OWN_CHANGE: "the event was caused by the enforcer's own role.",
 };
 
-/** Caller-supplied text (user agents can say anything) kept to one bounded line. */
-const oneLine = (text: string): string => text.replace(/\p{Cc}/gu, '?').slice(0, 300);
-
-const bullets = (items: readonly string[]): string[] => capped(items).map((item) => `  - ${item}`);
+// One line per item: a line break inside a finding or a name cannot forge a section of the alert.
+const bullets = (items: readonly string[]): string[] =>
+  capped(items).map((item) => `  - ${oneLine(item, 1000)}`);
 
 function section(title: string, items: readonly string[]): string[] {
   return items.length ? ['', title, ...bullets(items)] : [];
@@ -47,6 +48,11 @@ function wrong(report: Report): string[] {
   const changed = reasonsOf(report.changes);
   // ERROR runs may have found nothing before failing: the Errors section says what happened.
   return section('What was wrong', [...changed, ...report.findings.map(maskUrls)]);
+}
+
+/** Facts worth telling even when the control holds: a touch of its resources, a subscriber nobody configured. */
+function news(report: Report): string[] {
+  return section('News', (report.news ?? []).map(maskUrls));
 }
 
 function done(report: Report): string[] {
@@ -84,7 +90,7 @@ function who(report: Report): string[] {
     ['Account', t.account],
     ['Event ID', t.eventId],
   ];
-  const lines = rows.filter(([, v]) => v).map(([k, v]) => `  ${`${k}:`.padEnd(12)}${oneLine(v ?? '')}`);
+  const lines = rows.filter(([, v]) => v).map(([k, v]) => `  ${`${k}:`.padEnd(12)}${callerText(v ?? '')}`);
   return ['', 'Who triggered it', ...lines];
 }
 
@@ -94,8 +100,8 @@ function further(report: Report): string[] {
   return ['', 'Look further (CloudTrail)', ...lookup.cli.map((c) => `  ${c}`), `  ${lookup.console}`];
 }
 
-/** The alert body for people: control, what was wrong, what was done, who triggered it, where to look. */
+/** The alert body for people: control, what was wrong, news, what was done, who triggered it, where to look. */
 export function alertText(report: Report): string {
-  const lines = [...header(report), ...wrong(report), ...done(report), ...failed(report)];
-  return [...lines, ...who(report), ...further(report)].join('\n');
+  const lines = [...header(report), ...wrong(report), ...news(report), ...done(report), ...failed(report)];
+  return cleanText([...lines, ...who(report), ...further(report)].join('\n'));
 }

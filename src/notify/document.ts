@@ -1,7 +1,9 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sns';
+import { maskUrls } from '../redact';
 import type { Report, ReportChange } from '../report';
-import { controlOf, maskUrls } from './describe';
+import { controlOf } from './describe';
 import { type Lookup, lookupOf } from './lookup';
+import { cleanTrigger, oneLine } from './sanitize';
 
 /** Identifies the JSON alert layout; bumped on any incompatible change. */
 export const ALERT_SCHEMA = 'cis-monitoring-enforcer/alert/v1';
@@ -28,16 +30,23 @@ export interface AlertDocument {
   readonly changes: readonly AlertChange[];
   readonly remaining: readonly AlertChange[];
   readonly findings: readonly string[];
+  /** Facts worth an alert even when the control holds (see Report.news). */
+  readonly news: readonly string[];
   readonly errors: Report['errors'];
   readonly lookup?: Lookup;
   /** The same text email subscribers get. */
   readonly text: string;
+  /** Set when the alert was cut to fit SNS's message size limit: the lists are incomplete. */
+  readonly truncated?: true;
 }
+
+/** Report text as the JSON carries it: URLs masked, one bounded line, nothing invisible. */
+const line = (text: string): string => oneLine(maskUrls(text), 2000);
 
 const alertChange = (c: ReportChange): AlertChange => ({
   resource: c.resource,
   action: c.action,
-  reasons: c.reasons.map(maskUrls),
+  reasons: c.reasons.map(line),
 });
 
 /** The machine-readable alert: the report's facts without before/after values. */
@@ -56,11 +65,12 @@ export function alertDocument(report: Report, subject: string, text: string): Al
     region: report.region,
     ...(report.trail ? { trail: report.trail } : {}),
     ...(report.logGroup ? { logGroup: report.logGroup } : {}),
-    trigger: report.trigger,
+    trigger: cleanTrigger(report.trigger),
     changes: report.changes.map(alertChange),
     remaining: (report.remaining ?? []).map(alertChange),
-    findings: report.findings.map(maskUrls),
-    errors: report.errors.map((e) => ({ ...e, message: maskUrls(e.message) })),
+    findings: report.findings.map(line),
+    news: (report.news ?? []).map(line),
+    errors: report.errors.map((e) => ({ ...e, message: line(e.message) })),
     ...(lookup ? { lookup } : {}),
     text,
   };

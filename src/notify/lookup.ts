@@ -32,7 +32,8 @@ function eventHistory(region: string, eventId?: string): string {
   return `${consoleOrigin(region)}/cloudtrailv2/home?region=${region}${fragment}`;
 }
 
-function lookupCommand(region: string, key: string, value: string): string {
+/** The `aws cloudtrail lookup-events` command for one lookup attribute. */
+export function lookupCommand(region: string, key: string, value: string): string {
   return `aws cloudtrail lookup-events --region ${region} --lookup-attributes AttributeKey=${key},AttributeValue=${value}`;
 }
 

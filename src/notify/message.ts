@@ -24,6 +24,8 @@ export interface Alert {
   readonly text: string;
   readonly document: AlertDocument;
   readonly attributes: Record<string, MessageAttributeValue>;
+  /** How the SNS message is laid out; absent for the full layout (see snsMessage). */
+  readonly layout?: 'compact' | 'bare';
 }
 
 /** Builds the alert for a report; pure. */
@@ -49,10 +51,21 @@ const JSON_PROTOCOLS = ['email-json', 'http', 'https', 'sqs', 'lambda', 'firehos
 
 /**
  * The SNS `Message` for `MessageStructure: 'json'`: email (and any protocol not listed) gets the text,
- * machine protocols the JSON document, SMS only the subject.
+ * machine protocols the JSON document, SMS only the subject. Layouts for a topic too small for that
+ * (see fitAlert): `compact` sends the document once, as the default every protocol but email and SMS
+ * falls back to; `bare` sends only the subject and a pointer to the log line.
  */
 export function snsMessage(alert: Alert): string {
+  if (alert.layout === 'bare') {
+    const text = `${alert.subject}\n\n${BARE_NOTE}`;
+    return JSON.stringify({ default: text, email: text, sms: alert.subject });
+  }
   const json = JSON.stringify(alert.document);
+  if (alert.layout === 'compact')
+    return JSON.stringify({ default: json, email: alert.text, sms: alert.subject });
   const perProtocol = Object.fromEntries(JSON_PROTOCOLS.map((protocol) => [protocol, json]));
   return JSON.stringify({ default: alert.text, email: alert.text, ...perProtocol, sms: alert.subject });
 }
+
+const BARE_NOTE =
+  "The topic's MaximumMessageSize is too small for the alert: its text is in the enforcer's log line for this run.";

@@ -2,16 +2,25 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Config } from '../config';
 import { topicArn } from '../desired';
 import { toStepError } from '../errors';
+import { maskUrls } from '../redact';
 import type { Report } from '../report';
-import { type AlertMemory, createAlertMemory, problemKey, wroteSomething } from './memory';
+import { fitAlert, SNS_MESSAGE_MAX_BYTES } from './fit';
+import { type AlertMemory, createAlertMemory, newsKey, problemKey, wroteSomething } from './memory';
 import { buildAlert, sendsAlert } from './message';
+import { freshNews, quietReason, undelivered } from './news';
 import { publishAlert } from './publish';
 
 /** What became of a run's alert. */
 export type Notification =
   | { readonly sent: true; readonly topicArn: string; readonly messageId: string }
   | { readonly sent: false; readonly suppressed: true; readonly reason: string }
-  | { readonly sent: false; readonly error: string; readonly topicArn?: string };
+  | {
+      readonly sent: false;
+      readonly error: string;
+      readonly topicArn?: string;
+      /** Set when SNS accepted the alert but nobody who should could receive it. */
+      readonly messageId?: string;
+    };
 
 /** A report with the outcome of its alert; runs that send none carry no `notification`. */
 export type NotifiedReport = Report & { readonly notification?: Notification };
@@ -34,41 +43,49 @@ function alertTopic(config: Config, report: Report): string | undefined {
   return report.accountId ? topicArn(config, report.accountId) : undefined;
 }
 
-function quietReason(report: Report, ageMs: number): string {
-  const minutes = Math.max(1, Math.round(ageMs / 60_000));
-  return `the same ${report.status} findings were alerted ${minutes} min ago`;
+/** After a delivered alert: its problem, its news and its caller are remembered. */
+function remember(memory: AlertMemory, report: Report): void {
+  if (sendsAlert(report.status)) memory.remember(problemKey(report));
+  memory.tell((report.news ?? []).map(newsKey));
+  if (report.trigger.kind === 'cloudtrail') memory.named(report.trigger.actor.arn);
+}
+
+async function publish(deps: NotifierDeps, memory: AlertMemory, topic: string, report: Report) {
+  const limit = Math.min(SNS_MESSAGE_MAX_BYTES, report.audience?.maxMessageBytes ?? SNS_MESSAGE_MAX_BYTES);
+  const messageId = await publishAlert(deps.sns, topic, fitAlert(buildAlert(report), limit));
+  const nobody = undelivered(report);
+  // Nobody who should heard it: nothing is remembered, so the next run tries again.
+  if (nobody) return { sent: false as const, topicArn: topic, messageId, error: `published, but ${nobody}` };
+  remember(memory, report);
+  return { sent: true as const, topicArn: topic, messageId };
 }
 
 async function send(deps: NotifierDeps, memory: AlertMemory, report: Report): Promise<Notification> {
   const topic = alertTopic(deps.config, report);
   if (!topic) return { sent: false, error: 'topic unknown: the account id was not discovered' };
-  const key = problemKey(report);
-  const age = memory.recent(key);
-  if (age !== undefined && !wroteSomething(report)) {
-    return { sent: false, suppressed: true, reason: quietReason(report, age) };
-  }
+  const quiet = quietReason(report, memory, freshNews(report, memory), wroteSomething(report));
+  if (quiet) return { sent: false, suppressed: true, reason: quiet };
   try {
-    const messageId = await publishAlert(deps.sns, topic, buildAlert(report));
-    memory.remember(key);
-    return { sent: true, topicArn: topic, messageId };
+    return await publish(deps, memory, topic, report);
   } catch (error) {
     // Name the action and resource (an AccessDenied tells the operator what to grant) and the hint.
     const e = toStepError('notify', error);
     const hint = e.hint ? ` (${e.hint})` : '';
-    return {
-      sent: false,
-      topicArn: topic,
-      error: `${e.action} on ${e.resource}: ${e.code}: ${e.message}${hint}`,
-    };
+    const detail = maskUrls(`${e.action} on ${e.resource}: ${e.code}: ${e.message}${hint}`);
+    return { sent: false, topicArn: topic, error: detail };
   }
 }
 
-/** Builds a notifier with its own alert memory (or the one given). */
+/**
+ * Builds a notifier with its own alert memory (or the one given). A run alerts when its status does
+ * or when it has news not yet told; a COMPLIANT run forgets every remembered problem.
+ */
 export function createNotifier(deps: NotifierDeps): Notifier {
   const memory = deps.memory ?? createAlertMemory();
   return {
     async notify(report) {
-      if (!sendsAlert(report.status)) return report;
+      if (report.status === 'COMPLIANT') memory.forgetProblems();
+      if (!sendsAlert(report.status) && !report.news?.length) return report;
       return { ...report, notification: await send(deps, memory, report) };
     },
   };

@@ -1,5 +1,7 @@
 import type { Report } from '../report';
 import { actorName, controlLabel, resourcesOf } from './describe';
+import { stripInvisible } from './sanitize';
+import { touchLabel } from './touched';
 
 /** SNS: a subject is ASCII, without line breaks or control characters, and less than 100 characters. */
 export const SUBJECT_MAX = 99;
@@ -27,9 +29,28 @@ function repairVerb(report: Report): string {
   return report.changes.every((c) => c.action === 'create') ? 'created' : 'repaired';
 }
 
+/**
+ * A run that holds and alerts only for news: a touch names the resource, the caller and the call
+ * (`alarm touched by mallory (DeleteAlarms), holds again`, or `… restored by alice (PutMetricAlarm)`);
+ * other news says the control holds and leads with the first item.
+ */
+function newsHeadline(report: Report): { head: string; detail?: string; cause?: false } {
+  const t = report.trigger;
+  const touch = report.touched;
+  if (touch && t.kind === 'cloudtrail') {
+    const by = `by ${actorName(t.actor)} (${touch.call})`;
+    const head = touch.restored ? `restored ${by}` : `touched ${by}, holds again`;
+    return { head: `${touchLabel(touch)} ${head}`, cause: false };
+  }
+  const first = report.news?.[0];
+  return { head: 'holds; news', ...(first ? { detail: first } : {}) };
+}
+
 /** The headline and an optional detail for each status that alerts. */
-function headline(report: Report): { head: string; detail?: string } {
+function headline(report: Report): { head: string; detail?: string; cause?: false } {
   switch (report.status) {
+    case 'COMPLIANT':
+      return newsHeadline(report);
     case 'REPAIRED':
       return { head: `${resourcesOf(report.changes)} ${repairVerb(report)}` };
     case 'DRIFT_DETECTED':
@@ -51,7 +72,7 @@ function headline(report: Report): { head: string; detail?: string } {
 
 /** Replaces what SNS refuses in a subject (non-ASCII, control characters) and collapses whitespace. */
 export function asciiSubject(text: string): string {
-  const ascii = text
+  const ascii = stripInvisible(text)
     .replace(/\s+/g, ' ')
     .replace(/[^\x20-\x7e]/g, '?')
     .trim();
@@ -60,7 +81,8 @@ export function asciiSubject(text: string): string {
 
 /** The alert's subject: control, what happened, and who or what caused it; ASCII, ≤ 99 characters. */
 export function alertSubject(report: Report): string {
-  const { head, detail } = headline(report);
-  const text = `${controlLabel(report)} ${head}${causeOf(report)}${detail ? `: ${detail}` : ''}`;
+  const { head, detail, cause } = headline(report);
+  const tail = cause === false ? '' : causeOf(report);
+  const text = `${controlLabel(report)} ${head}${tail}${detail ? `: ${detail}` : ''}`;
   return asciiSubject(text);
 }

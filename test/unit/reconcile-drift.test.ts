@@ -160,7 +160,8 @@ const ROWS: Row[] = [
     'REPAIRED',
   ],
   [
-    'configured subscription missing, another confirmed',
+    // Issue 12 item 4: a subscriber nobody configured does not satisfy the topic while SUBSCRIPTIONS is set.
+    'configured subscription missing, one nobody configured confirmed → subscribed, pending: not compliant yet',
     drifted((s) => {
       ourTopic(s).subscriptions = [
         {
@@ -173,7 +174,7 @@ const ROWS: Row[] = [
     }),
     {},
     [subscribe('email', 'sec@example.com')],
-    'REPAIRED',
+    'NON_COMPLIANT',
   ],
   [
     'unsubscribed: no subscriber left → subscribed again, pending confirmation',
