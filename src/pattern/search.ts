@@ -95,16 +95,27 @@ export class Search {
 
   /** The first field (in the space's order) that an undecided leaf tests, after the fields it depends on. */
   private next(trees: readonly PatternNode[]): number {
-    let best = Number.POSITIVE_INFINITY;
-    const visit = (node: PatternNode): void => {
-      if (this.value(node) !== UNKNOWN) return;
-      if (node.kind === 'and' || node.kind === 'or') node.terms.forEach(visit);
-      else best = Math.min(best, this.space.fieldOf(node));
-    };
-    trees.forEach(visit);
-    let f = best;
+    let f = Math.min(...trees.map((tree) => this.scan(tree)[1]));
     for (let d = this.dependency(f); d !== undefined; d = this.dependency(f)) f = d;
     return f;
+  }
+
+  /** A tree's value, and the first field among the leaves that leave it undecided (Infinity when decided). */
+  private scan(node: PatternNode): [Kleene, number] {
+    if (node.kind !== 'and' && node.kind !== 'or') {
+      const v = this.value(node);
+      return [v, v === UNKNOWN ? this.space.fieldOf(node) : Number.POSITIVE_INFINITY];
+    }
+    const stop = node.kind === 'and' ? FALSE : TRUE;
+    let first = Number.POSITIVE_INFINITY;
+    for (const term of node.terms) {
+      const [v, f] = this.scan(term);
+      if (v === stop) return [stop, Number.POSITIVE_INFINITY];
+      if (v === UNKNOWN) first = Math.min(first, f);
+    }
+    return first === Number.POSITIVE_INFINITY
+      ? [node.kind === 'and' ? TRUE : FALSE, first]
+      : [UNKNOWN, first];
   }
 
   private dependency(f: number): number | undefined {
