@@ -14,8 +14,9 @@ import {
   paginateDescribeMetricFilters,
   ResourceNotFoundException,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { type AccountClients, accountClients, CONTROL, TRAIL, USER } from '../../scripts/lib/seed';
-import { useWorld, workerEndpoint } from './support/harness';
+import { type AccountClients, CONTROL, TRAIL, USER } from '../../scripts/lib/seed';
+import { rejection, useBareEmulator } from './support/bare';
+import { useWorld } from './support/harness';
 
 const OTHER_GROUP = 'app-logs';
 const MISSING_GROUP = 'no-such-group';
@@ -35,23 +36,12 @@ const feeder = (logGroupName: string, extra: Partial<PutMetricFilterCommandInput
   ...extra,
 });
 
-let moto: AccountClients;
-beforeAll(() => {
-  moto = accountClients(workerEndpoint());
-});
-afterAll(() => {
-  for (const client of Object.values(moto)) client.destroy();
-});
+const bare = useBareEmulator();
 
 const describe_ = (c: AccountClients, input: DescribeMetricFiltersCommandInput) =>
   c.logs.send(new DescribeMetricFiltersCommand(input)).then((o) => o.metricFilters ?? []);
 const names = (filters: readonly MetricFilter[]) => filters.map((f) => `${f.logGroupName}/${f.filterName}`);
 const onMetric = { metricName: CONTROL.metricName, metricNamespace: CONTROL.namespace };
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
 
 describe('the AWS-faithful layer: metric filters', () => {
   const world = useWorld('compliant');
@@ -60,10 +50,10 @@ describe('the AWS-faithful layer: metric filters', () => {
   });
 
   it('settings moto drops are listed as put, by log group and by metric; a put without them clears them', async () => {
-    await moto.logs.send(
+    await bare().logs.send(
       new PutMetricFilterCommand(feeder(OTHER_GROUP, { filterName: 'bare', ...SETTINGS })),
     );
-    expect((await describe_(moto, { logGroupName: OTHER_GROUP }))[0]).not.toHaveProperty(
+    expect((await describe_(bare(), { logGroupName: OTHER_GROUP }))[0]).not.toHaveProperty(
       'fieldSelectionCriteria',
     );
 
@@ -88,11 +78,11 @@ describe('the AWS-faithful layer: metric filters', () => {
   });
 
   it('moto accepts a filter on a missing log group; the layer answers ResourceNotFoundException to the put and the read', async () => {
-    await moto.logs.send(new PutMetricFilterCommand(feeder(MISSING_GROUP)));
-    expect(names(await describe_(moto, onMetric))).toContain(`${MISSING_GROUP}/feeder`);
+    await bare().logs.send(new PutMetricFilterCommand(feeder(MISSING_GROUP)));
+    expect(names(await describe_(bare(), onMetric))).toContain(`${MISSING_GROUP}/feeder`);
 
-    const put = await failure(world.account.logs.send(new PutMetricFilterCommand(feeder(MISSING_GROUP))));
-    const read = await failure(describe_(world.account, { logGroupName: MISSING_GROUP }));
+    const put = await rejection(world.account.logs.send(new PutMetricFilterCommand(feeder(MISSING_GROUP))));
+    const read = await rejection(describe_(world.account, { logGroupName: MISSING_GROUP }));
 
     for (const error of [put, read]) {
       expect(error).toBeInstanceOf(ResourceNotFoundException);
@@ -101,13 +91,13 @@ describe('the AWS-faithful layer: metric filters', () => {
   });
 
   it('DeleteLogGroup deletes its filters (moto keeps them listed)', async () => {
-    await moto.logs.send(new CreateLogGroupCommand({ logGroupName: 'moto-gone' }));
+    await bare().logs.send(new CreateLogGroupCommand({ logGroupName: 'moto-gone' }));
     const elsewhere = [{ metricNamespace: 'Moto', metricName: 'Leftover', metricValue: '1' }];
-    await moto.logs.send(
+    await bare().logs.send(
       new PutMetricFilterCommand(feeder('moto-gone', { metricTransformations: elsewhere })),
     );
-    await moto.logs.send(new DeleteLogGroupCommand({ logGroupName: 'moto-gone' }));
-    expect(names(await describe_(moto, {}))).toContain('moto-gone/feeder');
+    await bare().logs.send(new DeleteLogGroupCommand({ logGroupName: 'moto-gone' }));
+    expect(names(await describe_(bare(), {}))).toContain('moto-gone/feeder');
     await world.account.logs.send(new PutMetricFilterCommand(feeder(OTHER_GROUP)));
     await world.account.logs.send(new DeleteLogGroupCommand({ logGroupName: OTHER_GROUP }));
 
@@ -117,11 +107,11 @@ describe('the AWS-faithful layer: metric filters', () => {
   });
 
   it('moto appends a second filter of the same name; through the layer the put replaces it', async () => {
-    const bare = feeder('moto-only');
-    await moto.logs.send(new CreateLogGroupCommand({ logGroupName: 'moto-only' }));
-    await moto.logs.send(new PutMetricFilterCommand(bare));
-    await moto.logs.send(new PutMetricFilterCommand({ ...bare, filterPattern: '{ $.x = 1 }' }));
-    expect(names(await describe_(moto, { logGroupName: 'moto-only' }))).toEqual([
+    const motoOnly = feeder('moto-only');
+    await bare().logs.send(new CreateLogGroupCommand({ logGroupName: 'moto-only' }));
+    await bare().logs.send(new PutMetricFilterCommand(motoOnly));
+    await bare().logs.send(new PutMetricFilterCommand({ ...motoOnly, filterPattern: '{ $.x = 1 }' }));
+    expect(names(await describe_(bare(), { logGroupName: 'moto-only' }))).toEqual([
       'moto-only/feeder',
       'moto-only/feeder',
     ]);
@@ -141,7 +131,7 @@ describe('the AWS-faithful layer: metric filters', () => {
       );
     for (let i = 0; i < 100; i++) await put(i);
 
-    expect(await failure(put(100))).toMatchObject({ name: 'LimitExceededException' });
+    expect(await rejection(put(100))).toMatchObject({ name: 'LimitExceededException' });
     await put(7, '{ $.n = 2 }');
   });
 
@@ -181,6 +171,6 @@ describe('the AWS-faithful layer: metric filters', () => {
     const expected = [`${TRAIL.logGroupName}/${CONTROL.filterName}`, `${OTHER_GROUP}/feeder`];
 
     expect(names(await describe_(world.account, onMetric))).toEqual(expected);
-    expect(names(await describe_(moto, onMetric)).sort()).toEqual([...expected].sort());
+    expect(names(await describe_(bare(), onMetric)).sort()).toEqual([...expected].sort());
   });
 });

@@ -46,43 +46,54 @@ function setEntry(xml: string, key: string, value: string): string {
   return xml.replace(entryPattern(key), entry(key, value));
 }
 
+type Pending = ReadonlyMap<string, PendingSubscription>;
+type Answer = (pending: Pending, r: WireRequest, next: Send, emulator: Send) => Promise<WireAnswer>;
+
+/** The lists show a pending subscription's ARN as `PendingConfirmation`. */
+const lists: Answer = async (pending, r, next) => {
+  const out = await next(r);
+  let xml = out.body.toString('utf8');
+  for (const arn of pending.keys()) {
+    xml = xml.replaceAll(
+      `<SubscriptionArn>${escapeXml(arn)}</SubscriptionArn>`,
+      '<SubscriptionArn>PendingConfirmation</SubscriptionArn>',
+    );
+  }
+  return withBody(out, xml);
+};
+
+/** A pending subscription's attributes say so. */
+const subscriptionAttributes: Answer = async (pending, r, next) => {
+  const out = await next(r);
+  if (!succeeded(out) || !pending.has(readQuery(r).get('SubscriptionArn') ?? '')) return out;
+  const xml = setEntry(out.body.toString('utf8'), 'PendingConfirmation', 'true');
+  return withBody(out, setEntry(xml, 'ConfirmationWasAuthenticated', 'false'));
+};
+
+/** The topic counts its confirmed and pending subscriptions. */
+const topicAttributes: Answer = async (pending, r, next, emulator) => {
+  const out = await next(r);
+  if (!succeeded(out)) return out;
+  const all = await subscriptionArnsOf(r, emulator, readQuery(r).get('TopicArn') ?? '');
+  const waiting = [...all].filter((arn) => pending.has(arn)).length;
+  const xml = setEntry(out.body.toString('utf8'), 'SubscriptionsPending', String(waiting));
+  return withBody(out, setEntry(xml, 'SubscriptionsConfirmed', String(all.size - waiting)));
+};
+
+const ANSWERS: Record<string, Answer> = {
+  ListSubscriptionsByTopic: lists,
+  ListSubscriptions: lists,
+  GetSubscriptionAttributes: subscriptionAttributes,
+  GetTopicAttributes: topicAttributes,
+};
+
 /** The list and attribute reads, answered with the pending state. */
-export function pendingAnswers(pending: ReadonlyMap<string, PendingSubscription>) {
-  const lists = async (r: WireRequest, next: Send) => {
-    const out = await next(r);
-    let xml = out.body.toString('utf8');
-    for (const arn of pending.keys()) {
-      xml = xml.replaceAll(
-        `<SubscriptionArn>${escapeXml(arn)}</SubscriptionArn>`,
-        '<SubscriptionArn>PendingConfirmation</SubscriptionArn>',
-      );
-    }
-    return withBody(out, xml);
-  };
-  const subscriptionAttributes = async (r: WireRequest, next: Send) => {
-    const out = await next(r);
-    if (!succeeded(out) || !pending.has(readQuery(r).get('SubscriptionArn') ?? '')) return out;
-    const xml = setEntry(out.body.toString('utf8'), 'PendingConfirmation', 'true');
-    return withBody(out, setEntry(xml, 'ConfirmationWasAuthenticated', 'false'));
-  };
-  const topicAttributes = async (r: WireRequest, next: Send, emulator: Send) => {
-    const out = await next(r);
-    const topicArn = readQuery(r).get('TopicArn') ?? '';
-    if (!succeeded(out)) return out;
-    const all = await subscriptionArnsOf(r, emulator, topicArn);
-    const waiting = [...all].filter((arn) => pending.has(arn)).length;
-    const xml = setEntry(out.body.toString('utf8'), 'SubscriptionsPending', String(waiting));
-    return withBody(out, setEntry(xml, 'SubscriptionsConfirmed', String(all.size - waiting)));
-  };
-  const handlers: Record<string, (r: WireRequest, next: Send, emulator: Send) => Promise<WireAnswer>> = {
-    ListSubscriptionsByTopic: lists,
-    ListSubscriptions: lists,
-    GetSubscriptionAttributes: subscriptionAttributes,
-    GetTopicAttributes: topicAttributes,
-  };
+export function pendingAnswers(pending: Pending) {
   return {
-    operations: Object.keys(handlers),
-    handle: (r: WireRequest, next: Send, emulator: Send) =>
-      (handlers[r.operation] ?? next)(r, next, emulator),
+    operations: Object.keys(ANSWERS),
+    handle: (r: WireRequest, next: Send, emulator: Send): Promise<WireAnswer> => {
+      const answer = ANSWERS[r.operation];
+      return answer ? answer(pending, r, next, emulator) : next(r);
+    },
   };
 }

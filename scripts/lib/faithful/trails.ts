@@ -39,38 +39,50 @@ async function rewrite(r: WireRequest, next: Send, change: (body: Json) => Json)
 const sameTrail = (arn: string, nameOrArn: string) =>
   arn === nameOrArn || arn.endsWith(`:trail/${nameOrArn}`);
 
-/** The correction: remembers trails with custom selectors and answers as AWS would. */
-export function eventSelectors(): Correction {
-  const custom = new Set<string>();
-  const flag = (trail: unknown): unknown => {
-    if (typeof trail !== 'object' || trail === null) return trail;
-    const arn = String((trail as Json).TrailARN ?? '');
-    return { ...trail, HasCustomEventSelectors: custom.has(arn) };
+/** The trails with custom selectors, by ARN. */
+type Custom = Set<string>;
+
+/** A trail as DescribeTrails/GetTrail list it, with AWS's HasCustomEventSelectors. */
+function flagged(custom: Custom, trail: unknown): unknown {
+  if (typeof trail !== 'object' || trail === null) return trail;
+  const arn = String((trail as Json).TrailARN ?? '');
+  return { ...trail, HasCustomEventSelectors: custom.has(arn) };
+}
+
+/** Forgets a trail (deleted, or created anew under a name that had selectors). */
+function forget(custom: Custom, nameOrArn: string): void {
+  for (const arn of [...custom]) if (sameTrail(arn, nameOrArn)) custom.delete(arn);
+}
+
+function handlersOf(custom: Custom): Record<string, Handler> {
+  const keep = (body: Json, effect: () => unknown) => {
+    effect();
+    return body;
   };
-  const forget = (nameOrArn: string) => {
-    for (const arn of [...custom]) if (sameTrail(arn, nameOrArn)) custom.delete(arn);
-  };
-  const handlers: Record<string, Handler> = {
+  return {
     PutEventSelectors: (r, next) =>
-      rewrite(r, next, (body) => {
-        custom.add(String(body.TrailARN ?? ''));
-        return body;
-      }),
+      rewrite(r, next, (b) => keep(b, () => custom.add(String(b.TrailARN ?? '')))),
     DescribeTrails: (r, next) =>
-      rewrite(r, next, (body) => ({ ...body, trailList: ((body.trailList as unknown[]) ?? []).map(flag) })),
-    GetTrail: (r, next) => rewrite(r, next, (body) => ({ ...body, Trail: flag(body.Trail) })),
-    GetEventSelectors: (r, next) => rewrite(r, next, (body) => selectorsAnswer(body, custom)),
+      rewrite(r, next, (b) => ({
+        ...b,
+        trailList: ((b.trailList as unknown[]) ?? []).map((t) => flagged(custom, t)),
+      })),
+    GetTrail: (r, next) => rewrite(r, next, (b) => ({ ...b, Trail: flagged(custom, b.Trail) })),
+    GetEventSelectors: (r, next) => rewrite(r, next, (b) => selectorsAnswer(b, custom)),
     CreateTrail: (r, next) =>
-      rewrite(r, next, (body) => {
-        forget(String(body.TrailARN ?? ''));
-        return body;
-      }),
+      rewrite(r, next, (b) => keep(b, () => forget(custom, String(b.TrailARN ?? '')))),
     DeleteTrail: async (r, next) => {
       const out = await next(r);
-      if (succeeded(out)) forget(String(readJson(r.body).Name ?? readQuery(r).get('Name') ?? ''));
+      if (succeeded(out)) forget(custom, String(readJson(r.body).Name ?? readQuery(r).get('Name') ?? ''));
       return out;
     },
   };
+}
+
+/** The correction: remembers trails with custom selectors and answers as AWS would. */
+export function eventSelectors(): Correction {
+  const custom: Custom = new Set();
+  const handlers = handlersOf(custom);
   return {
     operations: Object.keys(handlers).map((op) => `cloudtrail:${op}`),
     handle: (r, next) => {
