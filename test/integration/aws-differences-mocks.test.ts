@@ -1,7 +1,8 @@
 /**
- * Where moto 5.2.5 behaves unlike AWS, the emulator scenarios show the moto side; these run the same
- * scenarios on the AWS-faithful fake account of test/unit/support (aws-sdk-client-mock), so the
- * enforcer is proven right for AWS too. Each test names the difference.
+ * Where moto 5.2.5 behaves unlike AWS, the emulator scenarios run through the AWS-faithful layer
+ * (aws-differences.test.ts shows it answering as AWS documents); these run the same scenarios on the
+ * AWS-faithful fake account of test/unit/support (aws-sdk-client-mock), a second, independent
+ * account model, so the enforcer is proven right for AWS by both. Each test names the difference.
  */
 import { CONTROL } from '../../scripts/lib/seed';
 import { compliant, LOG_GROUP, TOPIC_ARN } from '../support/builders';
