@@ -1,16 +1,14 @@
-import {
-  DescribeTrailsCommand,
-  GetEventSelectorsCommand,
-  GetTrailStatusCommand,
-  type Trail,
-} from '@aws-sdk/client-cloudtrail';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import type { Clients } from './clients';
 import type { Config } from './config';
 import { attempt } from './errors';
 import type { TrailView } from './model';
 import { grants } from './permissions';
-import { parseLogGroupArn, recordsManagementWrites, staticProblem } from './trail-rules';
+import { type Candidate, type Candidates, findCandidates, regionHint } from './trail-candidates';
+import { type Checked, type Holdings, type Moved, pickTrail } from './trail-choice';
+import { judgeSelectors } from './trail-selectors';
+
+export { type Candidate, type Candidates, findCandidates, type Place } from './trail-candidates';
 
 /** IAM actions discovery calls (sts:GetCallerIdentity needs no grant). */
 export const DISCOVER_GRANTS = [
@@ -25,21 +23,10 @@ export interface Discovery {
   readonly problems: readonly string[];
   /** The region a correctly deployed enforcer would run in, when discovery points elsewhere. */
   readonly regionHint?: string;
-}
-
-/** A trail that qualifies on its DescribeTrails fields alone, with the name of the log group it delivers to. */
-export interface Candidate {
-  readonly trail: Trail;
-  readonly logGroupName: string;
-}
-
-/** What discovery knows before any per-trail read: the account, the candidates, why the other trails cannot serve. */
-export interface Candidates {
-  readonly accountId: string;
-  readonly trails: readonly Trail[];
-  /** In preference order as far as it is known yet (listing order): the first is the best guess. */
-  readonly candidates: readonly Candidate[];
-  readonly problems: readonly string[];
+  /** Blocking findings about the choice of trail (see `pickTrail`). */
+  readonly findings?: readonly string[];
+  /** Set when the enforcer's filter is on another trail's log group than the chosen one. */
+  readonly moved?: Moved;
 }
 
 /** Finds the trail whose log group this region's enforcer must use; creates nothing. */
@@ -47,48 +34,47 @@ export async function discover(clients: Clients, config: Config): Promise<Discov
   return chooseTrail(clients, config, await findCandidates(clients, config));
 }
 
-/** First phase: STS ∥ DescribeTrails → the account and the trails that qualify statically. */
-export async function findCandidates(clients: Clients, config: Config): Promise<Candidates> {
-  const [identity, described] = await Promise.all([
-    attempt('discover', 'sts:GetCallerIdentity', '*', () =>
-      clients.sts.send(new GetCallerIdentityCommand({})),
-    ),
-    attempt('discover', 'cloudtrail:DescribeTrails', '*', () =>
-      clients.cloudtrail.send(new DescribeTrailsCommand({ includeShadowTrails: true })),
-    ),
-  ]);
-  const accountId = identity.Account ?? '';
-  const trails = described.trailList ?? [];
-  if (trails.length === 0) {
-    return { accountId, trails, candidates: [], problems: ['no CloudTrail trail exists in this account'] };
-  }
-  const where = { region: config.region, accountId, logGroupName: config.logGroupName };
-  const problems: string[] = [];
-  const candidates: Candidate[] = [];
-  for (const trail of trails) {
-    const problem = staticProblem(trail, where);
-    const logGroupName = parseLogGroupArn(trail.CloudWatchLogsLogGroupArn ?? '')?.name ?? '';
-    if (problem) problems.push(problem);
-    else candidates.push({ trail, logGroupName });
-  }
-  return { accountId, trails, candidates, problems };
-}
-
-/** Second phase: each candidate's status and selectors → the qualifying trail, or every reason none does. */
-export async function chooseTrail(clients: Clients, config: Config, found: Candidates): Promise<Discovery> {
+/**
+ * Second phase: each candidate's status and selectors → the qualifying trail (see `pickTrail`: the one
+ * whose log group holds the enforcer's filter first, as `holdings` tells), or every reason none does.
+ */
+export async function chooseTrail(
+  clients: Clients,
+  config: Config,
+  found: Candidates,
+  holdings: Promise<Holdings> = Promise.resolve(new Map()),
+  previous?: string,
+): Promise<Discovery> {
   const { accountId } = found;
-  const settled = await Promise.allSettled(found.candidates.map((c) => checkTrail(clients, config, c)));
-  const checked = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  // A logging trail wins over a stopped one: restart a trail only when no other one already qualifies.
-  const logging = checked.find((c) => c.view?.isLogging)?.view;
-  if (logging) return { accountId, trail: logging, problems: [] };
-  // A candidate that could not be read may be the logging one: rather fail than restart another.
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  const trail = checked.find((c) => c.view)?.view;
-  if (trail) return { accountId, trail, problems: [] };
+  const [settled, held] = await Promise.all([
+    Promise.allSettled(found.candidates.map((c) => checkTrail(clients, config, c))),
+    holdings,
+  ]);
+  const checked = settled.map((s, i): Checked => {
+    const candidate = found.candidates[i] as Candidate;
+    return s.status === 'fulfilled' ? { candidate, ...s.value } : { candidate, failure: s.reason as unknown };
+  });
+  const choice = pickTrail(checked, held, found.places, previous);
+  if (choice.trail) {
+    const extra = {
+      ...(choice.findings.length ? { findings: choice.findings } : {}),
+      ...(choice.moved ? { moved: choice.moved } : {}),
+    };
+    return { accountId, trail: choice.trail, problems: [], ...extra };
+  }
   const problems = [...found.problems, ...checked.flatMap((c) => (c.problem ? [c.problem] : []))];
   return { accountId, problems, ...regionHint(found.trails, accountId, config.region) };
+}
+
+/** The trail `arn` as it is now (after StartLogging); undefined when it no longer qualifies. */
+export async function recheckTrail(
+  clients: Clients,
+  config: Config,
+  arn: string,
+): Promise<TrailView | undefined> {
+  const found = await findCandidates(clients, config);
+  const candidate = found.candidates.find((c) => c.trail.TrailARN === arn);
+  return candidate && (await checkTrail(clients, config, candidate)).view;
 }
 
 /** Reads a candidate's logging status and selectors; a view when it qualifies, else the reason. */
@@ -109,8 +95,12 @@ async function checkTrail(
       : Promise.resolve(undefined),
   ]);
   const name = trail.Name ?? arn;
-  if (!recordsManagementWrites(selectors))
-    return { problem: `trail ${name} does not record management write events` };
+  const judged = judgeSelectors(selectors);
+  if (judged.records === false) return { problem: `trail ${name} does not record management write events` };
+  const doubt =
+    judged.records === 'unknown'
+      ? `trail ${name}: advanced event selector ${JSON.stringify(judged.selector)} ${judged.why}, which the enforcer does not model: it cannot tell whether the trail records the security group calls`
+      : undefined;
   const isLogging = status.IsLogging === true;
   if (!isLogging && !config.healTrailLogging) {
     return { problem: `trail ${name} is not logging (HEAL_TRAIL_LOGGING=false, so it was left stopped)` };
@@ -122,17 +112,7 @@ async function checkTrail(
     logGroupName,
     logGroupArn: trail.CloudWatchLogsLogGroupArn ?? '',
     isLogging,
+    ...(doubt ? { selectorDoubt: doubt } : {}),
   };
   return { view };
-}
-
-/** Names the region of a multi-region trail's log group in this account, when it is not this one. */
-function regionHint(trails: readonly Trail[], accountId: string, region: string): { regionHint?: string } {
-  for (const trail of trails) {
-    const group = parseLogGroupArn(trail.CloudWatchLogsLogGroupArn ?? '');
-    if (trail.IsMultiRegionTrail && group && group.accountId === accountId && group.region !== region) {
-      return { regionHint: group.region };
-    }
-  }
-  return {};
 }

@@ -37,7 +37,7 @@ export async function attempt<T>(
   } catch (error) {
     if (error instanceof AwsCallError) throw error;
     const { code, message } = describe(error);
-    const hint = hintFor(action, resource, code);
+    const hint = hintFor(action, resource, code, message);
     throw new AwsCallError(
       { step, action, resource, code, message, ...(hint ? { hint } : {}) },
       { cause: error },

@@ -33,8 +33,20 @@ const NETWORK = [
   'RequestTimeout',
 ];
 
+/** PutMetricAlarm's answer to an action list longer than AWS's 5 (query code ValidationError). */
+const ACTION_LIMIT =
+  /at '(alarmActions|oKActions|insufficientDataActions)' failed to satisfy constraint: Member must have length less than or equal to 5/i;
+
+type Rule = (action: string, resource: string, code: string, message: string) => string | undefined;
+
 /** The one sentence per failure the operator needs: what it means and what to do next. */
-const RULES: readonly ((action: string, resource: string, code: string) => string | undefined)[] = [
+const RULES: readonly Rule[] = [
+  (action, resource, code, message) =>
+    action === 'cloudwatch:PutMetricAlarm' &&
+    ['ValidationError', 'ValidationException'].includes(code) &&
+    ACTION_LIMIT.test(message)
+      ? `alarm ${resource} would have more than AWS's maximum of 5 actions for one state (AlarmActions, OKActions and InsufficientDataActions hold 5 each): someone added one while the enforcer wrote it; the next run drops the last listed foreign action to restore the topic`
+      : undefined,
   (action, resource, code) =>
     ACCESS_DENIED_CODES.includes(code)
       ? `the enforcer's role may not call ${action} on ${resource}: grant it in the role's policy and check SCPs and permission boundaries`
@@ -65,10 +77,10 @@ const RULES: readonly ((action: string, resource: string, code: string) => strin
       : undefined,
 ];
 
-/** What a failed call means for the operator, when the error code alone does not say it. */
-export function hintFor(action: string, resource: string, code: string): string | undefined {
+/** What a failed call means for the operator, when the error code (and message) alone does not say it. */
+export function hintFor(action: string, resource: string, code: string, message = ''): string | undefined {
   for (const rule of RULES) {
-    const hint = rule(action, resource, code);
+    const hint = rule(action, resource, code, message);
     if (hint) return hint;
   }
   return undefined;

@@ -9,6 +9,8 @@ export interface TrailView {
   readonly logGroupName: string;
   readonly logGroupArn: string;
   readonly isLogging: boolean;
+  /** Why the enforcer cannot tell that this trail records the control's calls (a blocking finding). */
+  readonly selectorDoubt?: string;
 }
 
 export interface MetricTransformationView {

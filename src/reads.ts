@@ -2,10 +2,14 @@ import type { Clients } from './clients';
 import type { Config } from './config';
 import { desiredState } from './desired';
 import { chooseTrail, type Discovery, findCandidates } from './discover';
+import { AwsCallError } from './errors';
 import type { DesiredState, TrailView } from './model';
 import { type Observation, observe } from './observe';
 import { readAlarmsForMetrics } from './observe-chains';
 import { type FeedersRead, readFeeders } from './observe-filters';
+import { shareReads } from './shared-reads';
+import type { Holding, Holdings } from './trail-choice';
+import { previousTrail } from './trail-news';
 import type { AlarmsRead } from './verdict';
 
 /** The reads one pass needs, all known from the desired state alone. */
@@ -42,30 +46,47 @@ const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
     (error: unknown) => ({ ok: false as const, error }),
   );
 
+/** Whether each observed log group holds our filter by name, or the failure that keeps it unknown. */
+async function holdingsOf(reads: ReadonlyMap<string, Promise<Reads>>): Promise<Holdings> {
+  const entries = await Promise.all(
+    [...reads].map(async ([group, pending]): Promise<[string, Holding]> => {
+      const { observation } = await pending;
+      const failed = observation.errors.find((e) => e.action === 'logs:DescribeMetricFilters');
+      if (observation.unobserved.includes('filter') && failed) {
+        return [group, { failure: new AwsCallError(failed, { cause: undefined }) }];
+      }
+      return [group, observation.filter !== undefined];
+    }),
+  );
+  return new Map(entries);
+}
+
 /**
- * Discovery with the first reads overlapped: the first candidate trail's log group is read while the
- * candidates' status and selectors are. Those reads are kept only when the trail that qualifies delivers
- * to that log group; otherwise its observation is discarded and the right group observed. Every read it
- * starts is awaited before it returns or throws (a discovery failure is rethrown once they settled).
+ * Discovery with the first reads overlapped: every log group a trail of this account delivers to here
+ * is observed while the candidates' status and selectors are read (our alarm, topic and metric once for
+ * all, `shareReads`). Which groups hold our filter decides the trail (`pickTrail`); the chosen group's
+ * reads are the first observation, the others are discarded. Every read it starts is awaited before it
+ * returns or throws (a discovery failure is rethrown once they settled).
  */
 export async function discoverAndRead(clients: Clients, config: Config): Promise<Start> {
   const found = await findCandidates(clients, config);
-  const guess = found.candidates[0];
-  const guessed = guess && desiredState(config, found.accountId, guess);
-  const [chosen, early] = await Promise.all([
-    settle(chooseTrail(clients, config, found)),
-    guessed && readState(clients, guessed),
+  const shared = shareReads(clients);
+  const groups = [...new Set(found.places.map((p) => p.logGroupName))];
+  const reads = new Map(
+    groups.map((group) => {
+      const desired = desiredState(config, found.accountId, { logGroupName: group });
+      return [group, readState(shared, desired)] as const;
+    }),
+  );
+  const [chosen] = await Promise.all([
+    settle(chooseTrail(clients, config, found, holdingsOf(reads), previousTrail(config))),
+    ...reads.values(),
   ]);
   if (!chosen.ok) throw chosen.error;
   const discovery = chosen.value;
   const { trail } = discovery;
-  if (!trail) return { discovery };
+  const first = trail && reads.get(trail.logGroupName);
+  if (!trail || !first) return { discovery };
   const desired = desiredState(config, discovery.accountId, trail);
-  if (early && guessed?.logGroupName === desired.logGroupName) {
-    return { discovery, found: { trail, desired, reads: early } };
-  }
-  const reads = early
-    ? { ...early, observation: await observe(clients, desired) } // our metric's alarms and feeders do not depend on the group
-    : await readState(clients, desired);
-  return { discovery, found: { trail, desired, reads } };
+  return { discovery, found: { trail, desired, reads: await first } };
 }

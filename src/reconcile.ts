@@ -1,17 +1,19 @@
 import { apply } from './apply';
 import type { Clients } from './clients';
 import type { Config } from './config';
-import { type Discovery, discover } from './discover';
+import { type Discovery, recheckTrail } from './discover';
 import { type StepError, toStepError } from './errors';
 import type { Trigger } from './events';
+import type { ActualState, DesiredState, TrailView } from './model';
 import { noticeOf } from './notify/notice';
 import type { CloudTrailRequest } from './notify/request';
-import type { ActualState, DesiredState, TrailView } from './model';
 import type { Observation } from './observe';
 import { withFeeders } from './observe-filters';
-import { type Plan, plan } from './plan';
+import { type Finding, type Plan, plan } from './plan';
+import { droppedActionNews } from './plan/alarm';
 import { discoverAndRead, type Reads, readState } from './reads';
 import { baseReport, type Report, reportChange, statusOf } from './report';
+import { placeNews, trailFindings, withNews } from './trail-news';
 import { type Assessment, assessControl } from './verdict';
 
 /** What a run needs from outside: clients built once per cold start, the validated configuration. */
@@ -39,10 +41,16 @@ function passOf(desired: DesiredState, trail: TrailView, reads: Reads): Pass {
   };
 }
 
-/** The trail as it is after apply: re-read only when apply restarted its logging. */
+/** The pass with the blocking findings about its trail added (they keep the control from holding). */
+function withFindings(pass: Pass, findings: readonly Finding[]): Pass {
+  if (findings.length === 0) return pass;
+  return { ...pass, plan: { ...pass.plan, findings: [...pass.plan.findings, ...findings] } };
+}
+
+/** The trail as it is after apply: re-read only when apply restarted its logging (the same trail). */
 async function trailAfter(deps: Deps, before: Discovery, restarted: boolean): Promise<TrailView | undefined> {
-  if (!restarted) return before.trail;
-  return (await discover(deps.clients, deps.config)).trail;
+  if (!restarted || !before.trail) return before.trail;
+  return recheckTrail(deps.clients, deps.config, before.trail.arn);
 }
 
 type Fields = Partial<Report> & Pick<Report, 'status'>;
@@ -53,6 +61,10 @@ interface Run {
   readonly desired: DesiredState;
   readonly where: Pick<Report, 'accountId' | 'trail' | 'logGroup'>;
   readonly judge: (p: Pass) => Promise<Assessment>;
+  /** Blocking findings about the chosen trail (selectors it cannot judge, two homes of our filter). */
+  readonly trailFindings: readonly Finding[];
+  /** News of this run's choice of trail (a change of trail or log group). */
+  readonly news: readonly string[];
   /** News, the touch and the alert's audience, from a pass and the triggering call. */
   readonly notice: (p: Pass) => ReturnType<typeof noticeOf>;
 }
@@ -75,20 +87,27 @@ async function repairAndVerify(
   const applied = await apply(deps.clients, first.plan.changes);
   const restarted = applied.applied.some((c) => c.resource === 'trail');
   const trailNow = (await trailAfter(deps, discovery, restarted)) ?? { ...trail, isLogging: false };
-  const second = passOf(desired, trailNow, await readState(deps.clients, desired));
+  const second = withFindings(
+    passOf(desired, trailNow, await readState(deps.clients, desired)),
+    run.trailFindings,
+  );
   const errors = distinct([...first.errors, ...applied.errors, ...second.errors]);
   const persisting = second.plan.changes;
   const { findings } = second.plan;
   const status = statusOf({ findings, changes: applied.applied, errors, persisting, dryRun: false });
   const fields = { changes: applied.applied.map(reportChange), findings: findings.map((f) => f.message) };
-  return {
-    status,
-    ...run.where,
-    ...withVerdict(fields, await run.judge(second)),
-    ...run.notice(second),
-    ...(persisting.length ? { remaining: persisting.map(reportChange) } : {}),
-    errors,
-  };
+  const verdict = withVerdict(fields, await run.judge(second));
+  return withNews(
+    {
+      status,
+      ...run.where,
+      ...verdict,
+      ...run.notice(second),
+      ...(persisting.length ? { remaining: persisting.map(reportChange) } : {}),
+      errors,
+    },
+    droppedActionNews(applied.applied),
+  );
 }
 
 /**
@@ -120,11 +139,15 @@ export async function reconcile(
       desired,
       where: { accountId, trail: trail.arn, logGroup: trail.logGroupName },
       judge: (p) => assessControl(deps.clients, desired, p.actual, verify, p.ourMetricAlarms),
+      trailFindings: trailFindings(discovery, trail),
+      news: placeNews(deps.config, discovery, trail),
       notice: (p) => noticeOf({ desired, trail, actual: p.actual, trigger, request }),
     };
-    const first = passOf(desired, trail, found.reads);
-    if (dryRun || first.plan.changes.length === 0) return finish(await reportFirst(run, first, dryRun));
-    return finish(await repairAndVerify(run, discovery, trail, first));
+    const first = withFindings(passOf(desired, trail, found.reads), run.trailFindings);
+    if (dryRun || first.plan.changes.length === 0) {
+      return finish(withNews(await reportFirst(run, first, dryRun), run.news));
+    }
+    return finish(withNews(await repairAndVerify(run, discovery, trail, first), run.news));
   } catch (error) {
     return finish({ status: 'ERROR', errors: [toStepError('reconcile', error)] });
   }

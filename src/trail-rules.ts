@@ -1,4 +1,4 @@
-import type { AdvancedEventSelector, EventSelector, Trail } from '@aws-sdk/client-cloudtrail';
+import type { Trail } from '@aws-sdk/client-cloudtrail';
 
 /** Parsed `arn:aws:logs:region:account:log-group:name[:*]`. */
 export interface LogGroupArn {
@@ -35,38 +35,4 @@ export function staticProblem(
     return `trail ${name} delivers to log group ${group.name}, not the configured LOG_GROUP_NAME ${where.logGroupName}`;
   }
   return undefined;
-}
-
-/** True when classic selectors record management write events (EC2 included). */
-function classicRecordsWrites(selectors: readonly EventSelector[]): boolean {
-  return selectors.some(
-    (s) => s.IncludeManagementEvents !== false && (s.ReadWriteType ?? 'All') !== 'ReadOnly',
-  );
-}
-
-/** True when one advanced selector records management write events from EC2. */
-function advancedRecordsWrites(selectors: readonly AdvancedEventSelector[]): boolean {
-  return selectors.some((selector) => {
-    const fields = selector.FieldSelectors ?? [];
-    const field = (name: string) => fields.find((f) => f.Field === name);
-    const category = field('eventCategory');
-    if (!category?.Equals?.includes('Management')) return false;
-    if (field('readOnly')?.Equals?.includes('true')) return false;
-    const source = field('eventSource');
-    if (source?.Equals && !source.Equals.includes('ec2.amazonaws.com')) return false;
-    return !source?.NotEquals?.includes('ec2.amazonaws.com');
-  });
-}
-
-/** True when the trail records the management write events the control watches. */
-export function recordsManagementWrites(
-  selectors:
-    | { EventSelectors?: EventSelector[]; AdvancedEventSelectors?: AdvancedEventSelector[] }
-    | undefined,
-): boolean {
-  if (!selectors) return true;
-  if (selectors.AdvancedEventSelectors?.length)
-    return advancedRecordsWrites(selectors.AdvancedEventSelectors);
-  if (selectors.EventSelectors?.length) return classicRecordsWrites(selectors.EventSelectors);
-  return false;
 }

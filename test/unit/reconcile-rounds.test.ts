@@ -14,7 +14,7 @@ import {
   without,
 } from '../support/builders';
 import { COMPLIANT_READS, callOf, counts, groupArn, stoppedTrailFirst, timedRun } from './support/timed-run';
-import { FILTER_WRITE, OPS } from './support/writes';
+import { OPS } from './support/writes';
 
 /** The compliant account whose alarm also notifies the user's own topic (as the bench seeds it). */
 function withOpsTopic(): AccountState {
@@ -87,61 +87,48 @@ describe('reconcile: a compliant run makes the same reads as before, in at most 
   });
 });
 
-describe("reconcile: the first candidate's log group is read early, and discarded when another trail qualifies", () => {
+describe("reconcile: every trail's log group is read in the same round; the one holding our filter wins", () => {
   const OTHER_GROUP = 'stopped-trail-logs';
+  const STOPPED = `${TRAIL_ARN}-stopped`;
   const groupsRead = (run: Awaited<ReturnType<typeof timedRun>>) =>
     run.mocks.logs
       .commandCalls(DescribeMetricFiltersCommand)
       .flatMap((c) => c.args[0].input.logGroupName ?? []);
 
-  // A copy of our filter on the other group also writes to our metric: that is a foreign writer
-  // (not our filter on our log group), reported as blocking, and our chain no longer holds.
-  it.each<[string, (s: AccountState) => void, string, unknown[], string[], string[]]>([
-    [
-      'the early group is empty, ours compliant',
-      () => undefined,
-      'COMPLIANT',
-      [],
-      [OTHER_GROUP, LOG_GROUP],
-      ['CIS-4.10-SecurityGroupChanges'],
-    ],
-    [
-      'the early group holds our filter, ours lacks it',
-      (s) => {
-        s.logGroups[OTHER_GROUP] = [ourFilter(s)];
-        s.logGroups[LOG_GROUP] = without('filter', s).logGroups[LOG_GROUP] ?? [];
-      },
-      'NON_COMPLIANT',
-      [FILTER_WRITE],
-      [OTHER_GROUP, LOG_GROUP, LOG_GROUP],
-      [],
-    ],
-  ])('%s: writes only to the qualifying group', async (_label, edit, status, writes, groups, held) => {
+  it('the other group is empty: ours, compliant, is kept; both groups were read once', async () => {
     const state = stoppedTrailFirst(compliant(), groupArn(OTHER_GROUP));
     state.logGroups[OTHER_GROUP] = [];
-    edit(state);
     const run = await timedRun(state);
-    expect(run.report).toMatchObject({ status, logGroup: LOG_GROUP, trail: TRAIL_ARN });
-    expect(run.writes).toEqual(writes);
-    expect(groupsRead(run)).toEqual(groups);
-    expect(run.report.controlSatisfiedBy?.map((c) => c.filter)).toEqual(held);
-    const foreign = run.report.findings.filter((f) => f.includes(`on log group ${OTHER_GROUP} also writes`));
-    expect(foreign).toHaveLength(held.length === 0 ? 1 : 0);
+    expect(run.report).toMatchObject({ status: 'COMPLIANT', logGroup: LOG_GROUP, trail: TRAIL_ARN });
+    expect(run.writes).toEqual([]);
+    expect(groupsRead(run)).toEqual([OTHER_GROUP, LOG_GROUP]);
+    expect(run.report.controlSatisfiedBy?.map((c) => c.filter)).toEqual(['CIS-4.10-SecurityGroupChanges']);
+    expect(run.report.news).toBeUndefined();
     expect(run.inFlight).toBe(0);
   });
 
-  it('the right group is observed in the next round; our metric is not read twice', async () => {
+  it("the stopped trail's group holds our filter, the logging one's does not: the control stays, its trail is restarted", async () => {
+    const state = stoppedTrailFirst(compliant(), groupArn(OTHER_GROUP));
+    state.logGroups[OTHER_GROUP] = [ourFilter(state)];
+    state.logGroups[LOG_GROUP] = without('filter', state).logGroups[LOG_GROUP] ?? [];
+    const run = await timedRun(state);
+    expect(run.report).toMatchObject({
+      status: 'REPAIRED',
+      logGroup: OTHER_GROUP,
+      trail: STOPPED,
+      errors: [],
+    });
+    expect(run.writes).toEqual([{ command: 'StartLoggingCommand', input: { Name: STOPPED } }]);
+    expect(groupsRead(run)).toEqual([OTHER_GROUP, LOG_GROUP, OTHER_GROUP]);
+    expect(run.inFlight).toBe(0);
+  });
+
+  it('our alarm, topic and metric are read once for both groups, all in the second round', async () => {
     const state = stoppedTrailFirst(compliant(), groupArn(OTHER_GROUP));
     state.logGroups[OTHER_GROUP] = [];
     const run = await timedRun(state);
-    const reads = { ...COMPLIANT_READS, GetTrailStatus: 2, DescribeMetricFilters: 3 };
-    expect(counts(run.calls)).toEqual({
-      ...reads,
-      DescribeAlarms: 2,
-      GetTopicAttributes: 2,
-      ListSubscriptionsByTopic: 2,
-    });
-    expect(rounds(run.calls)).toBe(3);
+    expect(counts(run.calls)).toEqual({ ...COMPLIANT_READS, GetTrailStatus: 2, DescribeMetricFilters: 3 });
+    expect(rounds(run.calls)).toBe(2);
   });
 
   it('two candidates on the same group: the early reads are kept', async () => {
