@@ -25,7 +25,7 @@ describe('topic and subscriber tampering', () => {
       ['sns:CreateTopic', 'sns:Subscribe'],
       AWAITING_CONFIRMATION,
     );
-    await expectConfirmedThenHealed(world, 'cloudtrail-delete-topic');
+    await expectConfirmedThenHealed(world, 'cloudtrail-delete-topic', 'topic');
   });
 
   it('scenario 10a: with every subscription removed, the configured endpoint is subscribed again, pending until its owner confirms', async () => {
@@ -41,7 +41,7 @@ describe('topic and subscriber tampering', () => {
       AWAITING_CONFIRMATION,
     );
     expect(world.faithful.pending().map((p) => p.endpoint)).toEqual([CONTROL.subscriber]);
-    await expectConfirmedThenHealed(world, 'cloudtrail-unsubscribe');
+    await expectConfirmedThenHealed(world, 'cloudtrail-unsubscribe', 'subscription');
   });
 
   it('scenario 10b: with every subscription removed and none configured, NON_COMPLIANT names the missing subscriber and nothing is invented', async () => {

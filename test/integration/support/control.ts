@@ -140,6 +140,17 @@ export function expectRepaired(
   expect(run.writes).toEqual(writes);
 }
 
+/**
+ * Asserts a CloudTrail-triggered run on someone's write to a control resource (`resource`) that finds
+ * the control holding: nothing written, and one alert telling who touched it, since no delivered
+ * alert about that caller has told it yet (a touch is news).
+ */
+export function expectTouchTold(run: Run, resource: string): void {
+  expect(run.report).toMatchObject({ status: 'COMPLIANT', changes: [], errors: [], touched: { resource } });
+  expect(run.writes).toEqual([]);
+  expect(run.alerts).toHaveLength(1);
+}
+
 /** Asserts the run found everything in place and sent no write request at all (no alert either). */
 export function expectCompliantWithoutWrites(run: Run): void {
   expect(run.report).toMatchObject({ status: 'COMPLIANT', changes: [], errors: [] });

@@ -97,14 +97,20 @@ async function invokeOnce(handler: Handler, proxy: ApiProxy, event: string): Pro
   }
 }
 
-/** Handlers loaded once per configuration (one cold start each), then invoked warm. */
-function handlerCache(handlerPath: string): (env: EnforcerEnv) => Handler {
+/**
+ * Handlers loaded once per configuration (one cold start each), then invoked warm within a test;
+ * `clear` forgets them, so each test starts from a cold container (the alert memory lives in it).
+ */
+function handlerCache(handlerPath: string): { get: (env: EnforcerEnv) => Handler; clear: () => void } {
   const handlers = new Map<string, Handler>();
-  return (env) => {
-    const key = JSON.stringify(env);
-    const handler = handlers.get(key) ?? loadHandler(handlerPath, env);
-    handlers.set(key, handler);
-    return handler;
+  return {
+    get: (env) => {
+      const key = JSON.stringify(env);
+      const handler = handlers.get(key) ?? loadHandler(handlerPath, env);
+      handlers.set(key, handler);
+      return handler;
+    },
+    clear: () => handlers.clear(),
   };
 }
 
@@ -112,7 +118,8 @@ function handlerCache(handlerPath: string): (env: EnforcerEnv) => Handler {
  * Registers jest hooks: this worker's emulator behind the AWS-faithful layer (the enforcer's calls
  * recorded, the person's not); before each test the emulator and the layer are reset and the account
  * seeded (`fresh`: trail and the user's resources; `compliant`: and the control), its subscriptions
- * confirmed by their owners. `invoke` runs the real handler (source, or `handlerPath`) with a sample event.
+ * confirmed by their owners. `invoke` runs the real handler (source, or `handlerPath`) with a sample
+ * event: loaded cold in each test, warm for the test's later invocations.
  */
 export function useWorld(start: Start, handlerPath = join(ROOT, 'handlers', 'reconcile')): World {
   const world = {} as { emulator: FaithfulEmulator; snapshot: UserSnapshot };
@@ -124,20 +131,21 @@ export function useWorld(start: Start, handlerPath = join(ROOT, 'handlers', 'rec
   afterAll(async () => {
     await world.emulator?.close();
   });
+  const handlers = handlerCache(handlerPath);
   beforeEach(async () => {
+    handlers.clear();
     const { account, human } = world.emulator;
     await world.emulator.reset();
     await seedAccount(account, human);
     if (start === 'compliant') await seedControl(account, human);
     world.snapshot = await snapshotUserResources(account);
   });
-  const handlerFor = handlerCache(handlerPath);
   return {
     get account() {
       return world.emulator.account;
     },
     snapshot: () => world.snapshot,
-    invoke: (event, env = DEFAULT_ENV) => invokeOnce(handlerFor(env), world.emulator.enforcer, event),
+    invoke: (event, env = DEFAULT_ENV) => invokeOnce(handlers.get(env), world.emulator.enforcer, event),
     faithful: {
       confirm: (endpoint, topicArn = CONTROL.topicArn) => world.emulator.human.confirm(topicArn, endpoint),
       pending: () => world.emulator.layer.inbox.pending(),

@@ -1,5 +1,10 @@
 import { CONTROL, snapshotUserResources } from '../../../scripts/lib/seed';
-import { AWAITING_CONFIRMATION, expectCompliantWithoutWrites, expectControlHolds } from './control';
+import {
+  AWAITING_CONFIRMATION,
+  expectCompliantWithoutWrites,
+  expectControlHolds,
+  expectTouchTold,
+} from './control';
 import type { World } from './harness';
 
 export { tamper } from '../../../scripts/lib/tamper';
@@ -17,14 +22,21 @@ export async function expectHealedAndQuiet(world: World, event: string): Promise
 /**
  * The end of a repair that subscribed the configured email endpoint, pending on AWS until its owner
  * confirms: the same event again writes nothing (no second Subscribe) and is still NON_COMPLIANT
- * naming it; once the owner confirms, the control holds and the scenario ends healed and quiet.
+ * naming it; once the owner confirms, the control holds and the scenario ends healed and quiet. When
+ * the event is someone's write to a control resource (`touched`), the first run after the confirmation
+ * tells it (the alerts before reached nobody), and the next is quiet.
  */
-export async function expectConfirmedThenHealed(world: World, event: string): Promise<void> {
+export async function expectConfirmedThenHealed(
+  world: World,
+  event: string,
+  touched?: string,
+): Promise<void> {
   const waiting = await world.invoke(event);
   expect(waiting.report).toMatchObject({ status: AWAITING_CONFIRMATION.status, changes: [], errors: [] });
   expect(waiting.report.findings).toEqual(AWAITING_CONFIRMATION.findings);
   expect(waiting.writes).toEqual([]);
   await world.faithful.confirm(CONTROL.subscriber);
+  if (touched) expectTouchTold(await world.invoke(event), touched);
   await expectHealedAndQuiet(world, event);
 }
 
