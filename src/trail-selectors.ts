@@ -23,7 +23,7 @@ const OPERATORS = ['Equals', 'NotEquals', 'StartsWith', 'NotStartsWith', 'EndsWi
 /** What in one field selector the enforcer does not model; undefined when it models all of it. */
 function unmodelled(field: AdvancedFieldSelector, repeated: boolean): string | undefined {
   const name = field.Field ?? '(no field)';
-  const allowed: readonly string[] | undefined = MODELLED[name];
+  const allowed: readonly string[] | undefined = Object.hasOwn(MODELLED, name) ? MODELLED[name] : undefined;
   if (!allowed) return `uses field ${name}`;
   const used = OPERATORS.filter((op) => field[op] !== undefined);
   const other = used.filter((op) => !allowed.includes(op));

@@ -46,7 +46,7 @@ export function resourcesOf(changes: readonly ReportChange[]): string {
 /** Reads one string field of a change's before/after value, if it is there. */
 export function fieldOf(value: unknown, key: string): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const field = (value as Record<string, unknown>)[key];
+  const field = Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
   return typeof field === 'string' ? field : undefined;
 }
 

@@ -27,7 +27,7 @@ export function requestOf(event: unknown): CloudTrailRequest | undefined {
 
 /** A request field by name, whatever its letter case (CloudTrail writes `resourceARN` and `resourceArn`). */
 export function field(params: Json, name: string): unknown {
-  if (name in params) return params[name];
+  if (Object.hasOwn(params, name)) return params[name];
   const key = Object.keys(params).find((k) => k.toLowerCase() === name.toLowerCase());
   return key === undefined ? undefined : params[key];
 }

@@ -77,5 +77,6 @@ const RESTORING: Readonly<Record<string, (p: Json, desired: DesiredState) => boo
  * restored the resource. Every other call on one of its resources is a touch.
  */
 export function restores(eventName: string, params: Json, desired: DesiredState): boolean {
-  return RESTORING[eventName]?.(params, desired) ?? false;
+  const restoring = Object.hasOwn(RESTORING, eventName) ? RESTORING[eventName] : undefined;
+  return restoring?.(params, desired) ?? false;
 }

@@ -111,7 +111,9 @@ const RULES: Readonly<Record<string, Readonly<Record<string, Rule>>>> = {
 
 /** The enforcer resource a CloudTrail-recorded call wrote, decided from its request; undefined if none. */
 export function touchOf(request: CloudTrailRequest, own: Own): Touch | undefined {
-  const rule = RULES[request.eventSource]?.[request.eventName];
+  // Own keys only: a recorded name such as `__proto__` or `constructor` is no rule.
+  const calls = Object.hasOwn(RULES, request.eventSource) ? RULES[request.eventSource] : undefined;
+  const rule = calls && Object.hasOwn(calls, request.eventName) ? calls[request.eventName] : undefined;
   const target = rule?.(request.parameters, own);
   if (!target) return undefined;
   const restored = restores(request.eventName, request.parameters, own.desired);

@@ -51,6 +51,18 @@ describe('runEvent under arbitrary payloads (compliant account)', () => {
     for (const [, event] of SAMPLES) await expectQuietReport(event);
   });
 
+  it('names of Object.prototype as event name or source → a quiet report (no table lookup through the prototype)', async () => {
+    const names = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
+    for (const [, sample] of SAMPLES as readonly (readonly [string, Record<string, unknown>])[]) {
+      const detail = sample.detail as Record<string, unknown> | undefined;
+      if (detail === undefined) continue;
+      for (const name of names) {
+        await expectQuietReport({ ...sample, detail: { ...detail, eventName: name } });
+        await expectQuietReport({ ...sample, detail: { ...detail, eventSource: name } });
+      }
+    }
+  });
+
   it('arbitrary JSON values → a quiet report, never a throw', async () => {
     await fc.assert(fc.asyncProperty(anyJson, expectQuietReport), { numRuns: 4000 });
   });
