@@ -1,5 +1,7 @@
+import type { PatternProfile } from '../controls';
 import type { DesiredState, FilterView, MetricTransformationView } from '../model';
 import { judgePattern } from '../pattern';
+import { legibilityDrift } from './legible';
 import type { Change, FilterWrite } from './types';
 
 /** The PutMetricFilter input for the desired filter, with the profile's canonical pattern. */
@@ -19,9 +21,7 @@ export function filterWrite(desired: DesiredState): FilterWrite {
 export function filterDrift(desired: DesiredState, actual: FilterView): string[] {
   const want = desired.filter;
   const reasons = [...judgePattern(actual.pattern, want.profile).reasons];
-  if (reasons.length === 0 && want.profile.exactText && actual.pattern !== want.profile.canonical) {
-    reasons.push(`pattern is equivalent, but profile ${want.profile.id} requires its documented text`);
-  }
+  if (reasons.length === 0) reasons.push(...textDrift(actual.pattern, want.profile));
   if (actual.transformations.length !== 1) {
     reasons.push(`filter has ${actual.transformations.length} metric transformations, expected 1`);
   }
@@ -36,6 +36,14 @@ export function filterDrift(desired: DesiredState, actual: FilterView): string[]
     reasons.push(`metric value is ${t.metricValue}, expected ${want.metricValue}`);
   if (t.hasDimensions) reasons.push('metric has dimensions, so the alarm on the plain metric sees no data');
   return [...reasons, ...transformationDrift(t), ...settingsDrift(actual)];
+}
+
+/** Why our equivalent pattern is not the text checkers read (DESIGN rule 9): byte-exact for `exactText` profiles. */
+function textDrift(text: string, profile: PatternProfile): string[] {
+  if (!profile.exactText) return legibilityDrift(text, profile.canonical);
+  return text === profile.canonical
+    ? []
+    : [`pattern is equivalent, but profile ${profile.id} requires its documented text`];
 }
 
 /** What the default value does to the alarm, for the reason that names it. */
