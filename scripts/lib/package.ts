@@ -35,14 +35,22 @@ function withLock<T>(work: () => T): T {
   }
 }
 
-/** Packages the service into `outDir` (zip + CloudFormation templates); throws with sls's output on failure. */
-export function packageService(outDir: string): void {
+/**
+ * Packages the service into `outDir` (zip + CloudFormation templates), with `params` as `--param=key=value`;
+ * throws with sls's output on failure.
+ */
+export function packageService(outDir: string, params: readonly string[] = []): void {
   const env: NodeJS.ProcessEnv = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
   for (const key of Object.keys(env))
     if (key.startsWith('AWS_') && key !== 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED') delete env[key];
   const sls = join(ROOT, 'node_modules', '.bin', 'sls');
   const result = withLock(() =>
-    spawnSync(sls, ['package', '--package', outDir], { cwd: ROOT, env, encoding: 'utf8', timeout: 180_000 }),
+    spawnSync(sls, ['package', '--package', outDir, ...params.map((p) => `--param=${p}`)], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 180_000,
+    }),
   );
   if (result.status !== 0) {
     const why = result.error?.message ?? `exit ${result.status}`;

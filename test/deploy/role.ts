@@ -4,15 +4,24 @@ import { PSEUDO, resolve } from './template';
 const ARN = `arn:${PSEUDO['AWS::Partition']}`;
 const WHERE = `${PSEUDO['AWS::Region']}:${PSEUDO['AWS::AccountId']}`;
 
-/** The resource each kind of grant must be scoped to in the packaged role (default parameters). */
-export const RESOURCE_OF: Readonly<Record<ResourceKind, string>> = {
+/** The ARN of an alarm of this name, as the packaged role must name it. */
+export const alarmArn = (name: string): string => `${ARN}:cloudwatch:${WHERE}:alarm:${name}`;
+
+/** The alarm an empty CONTROLS keeps: the security group control's, under the name it has always had. */
+export const DEFAULT_ALARMS: readonly string[] = ['CIS-4.10-SecurityGroupChanges'];
+
+/** The resource each kind of grant but `alarm` must be scoped to in the packaged role (default parameters). */
+export const RESOURCE_OF: Readonly<Record<Exclude<ResourceKind, 'alarm'>, string>> = {
   any: '*', // only for STAR_ONLY_ACTIONS
   trail: `${ARN}:cloudtrail:*:${PSEUDO['AWS::AccountId']}:trail/*`,
   logGroup: `${ARN}:logs:${WHERE}:log-group:*`,
-  alarm: `${ARN}:cloudwatch:${WHERE}:alarm:CIS-4.10-SecurityGroupChanges`,
   topic: `${ARN}:sns:${WHERE}:cis-monitoring-alarms`,
   anyTopic: `${ARN}:sns:${WHERE}:*`,
 };
+
+/** The resources a grant of this kind must be scoped to: one each for `alarm` (each selected control's alarm). */
+const scopeOf = (kind: ResourceKind, alarms: readonly string[]): string[] =>
+  kind === 'alarm' ? alarms.map(alarmArn) : [RESOURCE_OF[kind]];
 
 /**
  * Actions vetted to work only on `*` (the Service Authorization Reference lists no resource type for them):
@@ -40,9 +49,12 @@ export const INFRASTRUCTURE: readonly (readonly [string, string, string])[] = [
 
 const pair = (action: string, resource: string) => `${action.toLowerCase()} on ${resource}`;
 
-/** Every `action on resource` the declared grants and the stack infrastructure need. */
-export function expectedPairs(declared: readonly Grant[]): Set<string> {
-  const pairs = declared.map((g) => pair(g.action, RESOURCE_OF[g.resource]));
+/**
+ * Every `action on resource` the declared grants and the stack infrastructure need, when the function
+ * keeps the alarms named `alarms` (the security group control's by default).
+ */
+export function expectedPairs(declared: readonly Grant[], alarms = DEFAULT_ALARMS): Set<string> {
+  const pairs = declared.flatMap((g) => scopeOf(g.resource, alarms).map((r) => pair(g.action, r)));
   return new Set([...pairs, ...INFRASTRUCTURE.map(([action, resource]) => pair(action, resource))]);
 }
 

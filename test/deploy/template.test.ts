@@ -1,6 +1,7 @@
+import { CATALOG } from '../../src/catalog';
 import { CLIENT_LIMITS } from '../../src/clients';
 import { declaredGrants } from '../../src/permissions';
-import { expectedPairs, grantProblems, STAR_ONLY_ACTIONS, type Statement } from './role';
+import { alarmArn, expectedPairs, grantProblems, STAR_ONLY_ACTIONS, type Statement } from './role';
 import { packageTemplate, resolve, resource, resourcesOf, type Template } from './template';
 
 // One offline `sls package` for the whole file (a few seconds).
@@ -9,9 +10,22 @@ beforeAll(() => {
   template = packageTemplate();
 }, 120_000);
 
-const props = (id: string) => resource(template, id).Properties ?? {};
+const props = (id: string, from = template) => resource(from, id).Properties ?? {};
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:cis-monitoring-alarms';
+const ALARM = 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:CIS-4.10-SecurityGroupChanges';
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+const roleStatements = (from: Template): Statement[] =>
+  (
+    props('IamRoleLambdaExecution', from).Policies as { PolicyDocument: { Statement: Statement[] } }[]
+  ).flatMap((p) => p.PolicyDocument.Statement);
+const variables = (from: Template): Record<string, unknown> =>
+  (props('ReconcileLambdaFunction', from).Environment as { Variables: Record<string, unknown> }).Variables;
+/** The resources of the one statement that grants cloudwatch:PutMetricAlarm, resolved. */
+const alarmResources = (from: Template): string[] => {
+  const granting = roleStatements(from).filter((s) => list(s.Action).includes('cloudwatch:PutMetricAlarm'));
+  expect(granting).toHaveLength(1);
+  return list(granting[0]?.Resource).map(resolve);
+};
 
 describe('the packaged role grants exactly what the code declares', () => {
   it('has one role, assumed by Lambda only, with inline statements only', () => {
@@ -29,16 +43,21 @@ describe('the packaged role grants exactly what the code declares', () => {
   });
 
   it('grants the union of the declared grants and the stack infrastructure, scoped, with no Delete* or *', () => {
-    const policies = props('IamRoleLambdaExecution').Policies as {
-      PolicyDocument: { Statement: Statement[] };
-    }[];
-    const statements = policies.flatMap((p) => p.PolicyDocument.Statement);
-    expect(grantProblems(statements, expectedPairs(declaredGrants()))).toEqual([]);
+    expect(grantProblems(roleStatements(template), expectedPairs(declaredGrants()))).toEqual([]);
+  });
+
+  it('names the security group control alarm alone by default, and passes the names empty', () => {
+    expect(alarmResources(template)).toEqual([ALARM]);
+    expect(variables(template)).toMatchObject({
+      CONTROLS: '',
+      ALARM_NAME: '',
+      FILTER_NAME: '',
+      METRIC_NAME: '',
+    });
   });
 
   // The same comparison on the packaged role with one thing broken, so each kind of excess or gap shows.
   type Break = (statements: Statement[]) => Statement[];
-  const ALARM = 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:CIS-4.10-SecurityGroupChanges';
   const LOG_GROUPS = 'arn:aws:logs:us-east-1:123456789012:log-group:*';
   const withAction =
     (action: string, extra: string): Break =>
@@ -73,7 +92,9 @@ describe('the packaged role grants exactly what the code declares', () => {
       "our alarm's grant is widened to every alarm",
       (all) =>
         all.map((s) =>
-          resolve(s.Resource) === ALARM ? { ...s, Resource: `${ALARM.split(':alarm:')[0]}:alarm:*` } : s,
+          list(s.Resource).map(resolve).includes(ALARM)
+            ? { ...s, Resource: `${ALARM.split(':alarm:')[0]}:alarm:*` }
+            : s,
         ),
       ['describealarms', 'putmetricalarm', 'tagresource'].flatMap((a) => [
         `missing: cloudwatch:${a} on ${ALARM}`,
@@ -81,10 +102,7 @@ describe('the packaged role grants exactly what the code declares', () => {
       ]),
     ],
   ])('would fail if %s', (_name, broken, problems) => {
-    const policies = props('IamRoleLambdaExecution').Policies as {
-      PolicyDocument: { Statement: Statement[] };
-    }[];
-    const statements = broken(policies.flatMap((p) => p.PolicyDocument.Statement));
+    const statements = broken(roleStatements(template));
     expect(grantProblems(statements, expectedPairs(declaredGrants())).sort()).toEqual([...problems].sort());
   });
 
@@ -92,6 +110,51 @@ describe('the packaged role grants exactly what the code declares', () => {
     const star = declaredGrants().filter((g) => g.resource === 'any');
     expect(star.map((g) => g.action)).toContain('cloudtrail:DescribeTrails');
     for (const { action } of star) expect(STAR_ONLY_ACTIONS).toContain(action);
+  });
+});
+
+describe('packaged with --param controls=all, the role names exactly the fifteen alarms', () => {
+  let all: Template;
+  beforeAll(() => {
+    all = packageTemplate(['controls=all']);
+  }, 240_000);
+  const ALL_ALARMS = CATALOG.map((control) => control.defaults.alarmName);
+
+  it('grants the declared grants on each control alarm, and nothing else', () => {
+    expect(ALL_ALARMS).toHaveLength(15);
+    expect(grantProblems(roleStatements(all), expectedPairs(declaredGrants(), ALL_ALARMS))).toEqual([]);
+  });
+
+  it('names the fifteen alarm ARNs, each once, with no wildcard', () => {
+    const named = alarmResources(all);
+    expect([...named].sort()).toEqual(ALL_ALARMS.map(alarmArn).sort());
+    expect(new Set(named).size).toBe(15);
+    expect(named).toContain(ALARM); // the security group control keeps its name
+    expect(named).toContain(alarmArn('CIS-4.1-UnauthorizedAPICalls'));
+    for (const arn of named) expect(arn.split(':alarm:')[1]).not.toMatch(/[*?]|\$\{/);
+  });
+
+  it('would fail if one control alarm were left out', () => {
+    const dropped = alarmArn('CIS-4.3-RootAccountUsage');
+    const statements = roleStatements(all).map((s) =>
+      list(s.Action).includes('cloudwatch:PutMetricAlarm')
+        ? { ...s, Resource: list(s.Resource).filter((r) => resolve(r) !== dropped) }
+        : s,
+    );
+    expect(grantProblems(statements, expectedPairs(declaredGrants(), ALL_ALARMS)).sort()).toEqual(
+      ['describealarms', 'putmetricalarm', 'tagresource'].map(
+        (a) => `missing: cloudwatch:${a} on ${dropped}`,
+      ),
+    );
+  });
+
+  it('passes CONTROLS and leaves the names empty, so each control keeps its default name', () => {
+    expect(variables(all)).toMatchObject({
+      CONTROLS: 'all',
+      ALARM_NAME: '',
+      FILTER_NAME: '',
+      METRIC_NAME: '',
+    });
   });
 });
 

@@ -11,11 +11,14 @@ export interface Template {
   >;
 }
 
-/** Packages the service offline (no credentials) into a temporary directory and returns its template. */
-export function packageTemplate(): Template {
+/**
+ * Packages the service offline (no credentials) into a temporary directory, with `params`
+ * (`key=value`, as `--param`), and returns its template.
+ */
+export function packageTemplate(params: readonly string[] = []): Template {
   const dir = mkdtempSync(join(tmpdir(), 'cis-package-'));
   try {
-    packageService(dir);
+    packageService(dir, params);
     const text = readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8');
     return JSON.parse(text) as Template;
   } finally {
