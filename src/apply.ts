@@ -6,7 +6,7 @@ import type { Clients } from './clients';
 import { MANAGED_BY_TAG } from './controls';
 import { attempt, type StepError, toStepError } from './errors';
 import { grants } from './permissions';
-import type { Change } from './plan';
+import { APPLY_ORDER, type Change, changeKey } from './plan';
 
 /** IAM actions apply calls (tagging is authorised separately when creating with tags). */
 export const APPLY_GRANTS = [
@@ -77,6 +77,46 @@ async function write(clients: Clients, change: Change): Promise<unknown> {
       );
     }
   }
+}
+
+/** What became of one planned change. */
+export type Outcome =
+  | { readonly ok: true; readonly change: Change }
+  | { readonly ok: false; readonly change: Change; readonly error: StepError };
+
+/** The writes every control shares, made one after another in this order before any control's own. */
+const SHARED: ReadonlySet<Change['resource']> = new Set(['trail', 'topic', 'topic-policy', 'subscription']);
+
+async function outcomeOf(clients: Clients, change: Change): Promise<Outcome> {
+  try {
+    await write(clients, change);
+    return { ok: true, change };
+  } catch (error) {
+    return { ok: false, change, error: toStepError(`apply ${change.resource}`, error) };
+  }
+}
+
+/**
+ * Executes the changes of every control's plan, each distinct write once (`changeKey`): first the
+ * shared ones in apply order (the topic exists before an alarm names it), then every metric filter and
+ * alarm concurrently (each API's pace is the clients' to keep). A failed change does not stop
+ * independent ones.
+ */
+export async function applyEach(clients: Clients, changes: readonly Change[]): Promise<Outcome[]> {
+  const seen = new Set<string>();
+  const distinct = changes.filter((change) => {
+    const key = changeKey(change);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const rank = (c: Change) => APPLY_ORDER.indexOf(c.resource);
+  const shared = distinct.filter((c) => SHARED.has(c.resource)).sort((a, b) => rank(a) - rank(b));
+  const outcomes: Outcome[] = [];
+  for (const change of shared) outcomes.push(await outcomeOf(clients, change));
+  const own = distinct.filter((c) => !SHARED.has(c.resource));
+  outcomes.push(...(await Promise.all(own.map((change) => outcomeOf(clients, change)))));
+  return outcomes;
 }
 
 /** Executes the plan in order, one write per change; a failed change does not stop independent ones. */

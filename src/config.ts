@@ -1,5 +1,6 @@
+import { selectControls } from './catalog';
 import { type OwnRole, readOwnRole, wildcardProblem } from './config-names';
-import { type ControlSpec, PROFILE_IDS, type ProfileId, SECURITY_GROUP_CHANGES } from './controls';
+import { type ControlSpec, controlSpec, PROFILE_IDS, type ProfileId } from './controls';
 import { readSubscriptions, type Subscription } from './subscriptions';
 
 export type Mode = 'enforce' | 'detect';
@@ -12,14 +13,23 @@ export type TopicRef =
   | { readonly kind: 'name'; readonly name: string }
   | { readonly kind: 'arn'; readonly arn: string };
 
-export interface Config {
+/** One selected control with the names the enforcer writes for it. */
+export interface ControlConfig {
   readonly control: ControlSpec;
-  readonly region: string;
-  readonly logGroupName?: string;
   readonly filterName: string;
   readonly metricNamespace: string;
   readonly metricName: string;
   readonly alarmName: string;
+}
+
+export interface Config extends ControlConfig {
+  /**
+   * Every selected control (CONTROLS), in catalog order; never empty. The fields Config shares with
+   * ControlConfig are those of the first: a single-control deployment reads them as before.
+   */
+  readonly controls: readonly ControlConfig[];
+  readonly region: string;
+  readonly logGroupName?: string;
   readonly topic: TopicRef;
   readonly subscriptions: readonly Subscription[];
   readonly patternProfile: ProfileId;
@@ -54,8 +64,11 @@ const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 
+/** The names only one control can have: set with several controls selected, they are an error. */
+const ONE_CONTROL_NAMES = ['FILTER_NAME', 'ALARM_NAME', 'METRIC_NAME'] as const;
+
 /** Reads and validates the enforcer's configuration; throws one ConfigError listing every bad variable. */
-export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANGES): Config {
+export function loadConfig(env: Env): Config {
   const problems: string[] = [];
   const text = (key: string, fallback: string, re: RegExp): string => {
     const value = (env[key] ?? '').trim() || fallback;
@@ -77,15 +90,24 @@ export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANG
     problems.push(`LOG_GROUP_NAME=${JSON.stringify(logGroupName)} is not a valid log group name`);
   }
   const ownRole = readOwnRole(env, problems);
+  const metricNamespace = text('METRIC_NAMESPACE', 'CISBenchmark', METRIC_PART);
+  const controls = readControls(env, problems).map(
+    (control): ControlConfig => ({
+      control,
+      filterName: text('FILTER_NAME', control.defaults.filterName, NAME),
+      metricNamespace,
+      metricName: text('METRIC_NAME', control.defaults.metricName, METRIC_PART),
+      alarmName: text('ALARM_NAME', control.defaults.alarmName, /^[^\p{Cc}]{1,255}$/u),
+    }),
+  );
+  const [first] = controls;
+  if (!first) throw new ConfigError(problems);
   const config: Config = {
-    control,
+    ...first,
+    controls,
     region,
     ...(logGroupName ? { logGroupName } : {}),
     ...(ownRole ? { ownRole } : {}),
-    filterName: text('FILTER_NAME', control.defaults.filterName, NAME),
-    metricNamespace: text('METRIC_NAMESPACE', control.defaults.metricNamespace, METRIC_PART),
-    metricName: text('METRIC_NAME', control.defaults.metricName, METRIC_PART),
-    alarmName: text('ALARM_NAME', control.defaults.alarmName, /^[^\p{Cc}]{1,255}$/u),
     topic: readTopic(env, region, problems),
     subscriptions: readSubscriptions(env.SUBSCRIPTIONS ?? '', problems),
     patternProfile: oneOf(env, 'PATTERN_PROFILE', PROFILE_IDS, 'cis', problems),
@@ -95,8 +117,31 @@ export function loadConfig(env: Env, control: ControlSpec = SECURITY_GROUP_CHANG
     logLevel: oneOf({ LOG_LEVEL: env.LOG_LEVEL?.toUpperCase() }, 'LOG_LEVEL', LOG_LEVELS, 'INFO', problems),
     metricsNamespace: text('ENFORCER_METRICS_NAMESPACE', 'CISMonitoringEnforcer', METRIC_PART),
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+  // A bad name every control reads (FILTER_NAME with several selected) is one problem, not several.
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
   return config;
+}
+
+/**
+ * The controls CONTROLS selects (the security group control when it is empty). A name only one control
+ * can have (FILTER_NAME, ALARM_NAME, METRIC_NAME) is an error with several: the controls would share it.
+ */
+function readControls(env: Env, problems: string[]): ControlSpec[] {
+  const selection = selectControls(env.CONTROLS);
+  if ('error' in selection) {
+    problems.push(selection.error);
+    return [controlSpec('security-group-changes')];
+  }
+  const specs = selection.keys.map(controlSpec);
+  if (specs.length > 1) {
+    for (const key of ONE_CONTROL_NAMES) {
+      if ((env[key] ?? '').trim() === '') continue;
+      problems.push(
+        `${key} names one control's resource, but CONTROLS selects ${specs.length} controls: unset it (each control has its own default name)`,
+      );
+    }
+  }
+  return specs;
 }
 
 function readTopic(env: Env, region: string, problems: string[]): TopicRef {

@@ -1,14 +1,18 @@
 /**
- * Desired state as data. A control is one entry: its pattern profiles, metric and alarm.
- * Adding another CIS monitoring control means adding an entry here, not code.
+ * Desired state as data: the run's view of a catalog control (src/catalog). A control is one catalog
+ * entry; its pattern profiles, metric and alarm come from it. Adding a control means adding an entry
+ * there, not code here.
  */
+import { CATALOG, type CatalogControl, type ControlKey, controlByKey, eventNameLiterals } from './catalog';
+import { parsePattern } from './pattern';
 
-export type ProfileId = 'cis' | 'cis-v5' | 'securityhub';
+export type ProfileId = 'cis-v1.2' | 'cis' | 'cis-v5' | 'securityhub';
 
-/** What a filter pattern must match: exactly the CloudTrail records whose eventName is in the set. */
+/** What a filter pattern must match: exactly the CloudTrail records its canonical text matches. */
 export interface PatternProfile {
   readonly id: ProfileId;
   readonly description: string;
+  /** The event names the canonical text tests, in order (ordering and naming of the judge's reasons). */
   readonly eventNames: readonly string[];
   /** The one canonical string the enforcer writes for this profile. */
   readonly canonical: string;
@@ -27,8 +31,11 @@ export interface AlarmSpec {
 }
 
 export interface ControlSpec {
+  readonly key: ControlKey;
+  /** `CIS-4.N` (the v1.3–v5.0 numbering, the one in the default names). */
   readonly id: string;
-  readonly securityHubId: string;
+  /** `CloudWatch.N`; absent for 4.15, which Security Hub does not have. */
+  readonly securityHubId?: string;
   readonly title: string;
   readonly defaults: {
     readonly filterName: string;
@@ -41,70 +48,72 @@ export interface ControlSpec {
   readonly alarm: AlarmSpec;
 }
 
-/** Joins event-name terms the way the enforcer writes them: one term per event, `||`-joined. */
-export function canonicalPattern(eventNames: readonly string[], spaced: boolean): string {
-  const eq = spaced ? ' = ' : '=';
-  const terms = eventNames.map((name) => `($.eventName${eq}${name})`);
-  return spaced ? `{ ${terms.join(' || ')} }` : `{${terms.join(' || ')}}`;
-}
+export const PROFILE_IDS: readonly ProfileId[] = ['cis-v1.2', 'cis', 'cis-v5', 'securityhub'];
 
-const SECURITY_GROUP_EVENTS = [
-  'AuthorizeSecurityGroupIngress',
-  'AuthorizeSecurityGroupEgress',
-  'RevokeSecurityGroupIngress',
-  'RevokeSecurityGroupEgress',
-  'CreateSecurityGroup',
-  'DeleteSecurityGroup',
-] as const;
-
-const SECURITY_GROUP_EVENTS_V5 = [...SECURITY_GROUP_EVENTS, 'ModifySecurityGroupRules'] as const;
-
-/** CIS AWS Foundations 4.10 (3.10 before v1.4; Security Hub CloudWatch.10): security group changes. */
-export const SECURITY_GROUP_CHANGES: ControlSpec = {
-  id: 'CIS-4.10',
-  securityHubId: 'CloudWatch.10',
-  title: 'Log metric filter and alarm for security group changes',
-  defaults: {
-    filterName: 'CIS-4.10-SecurityGroupChanges',
-    alarmName: 'CIS-4.10-SecurityGroupChanges',
-    metricNamespace: 'CISBenchmark',
-    metricName: 'SecurityGroupEventCount',
-  },
-  metricValue: '1',
-  profiles: {
-    cis: {
-      id: 'cis',
-      description: 'CIS v1.4–v4.0: the six security group event names',
-      eventNames: SECURITY_GROUP_EVENTS,
-      canonical: canonicalPattern(SECURITY_GROUP_EVENTS, true),
-    },
-    'cis-v5': {
-      id: 'cis-v5',
-      description: 'CIS v5.0+: the six event names plus ModifySecurityGroupRules',
-      eventNames: SECURITY_GROUP_EVENTS_V5,
-      canonical: canonicalPattern(SECURITY_GROUP_EVENTS_V5, true),
-    },
-    securityhub: {
-      id: 'securityhub',
-      description:
-        "Security Hub CloudWatch.10: the six event names in Security Hub's documented no-space form",
-      eventNames: SECURITY_GROUP_EVENTS,
-      canonical: canonicalPattern(SECURITY_GROUP_EVENTS, false),
-      exactText: true,
-    },
-  },
-  alarm: {
-    statistic: 'Sum',
-    period: 300,
-    threshold: 1,
-    comparisonOperator: 'GreaterThanOrEqualToThreshold',
-    evaluationPeriods: 1,
-    datapointsToAlarm: 1,
-    treatMissingData: 'notBreaching',
-  },
+const PROFILE_DESCRIPTIONS: Readonly<Record<ProfileId, string>> = {
+  'cis-v1.2': 'CIS v1.2.0 texts (controls 3.1–3.14)',
+  cis: 'CIS v1.3.0–v4.0.1 texts (controls 4.1–4.15)',
+  'cis-v5': 'CIS v5.0.0+ texts (4.1–4.15; 5.1–5.15 from v6.0.0)',
+  securityhub: "Security Hub CloudWatch.1–14, in Security Hub's documented text",
 };
 
-export const PROFILE_IDS: readonly ProfileId[] = ['cis', 'cis-v5', 'securityhub'];
+/** Every control's alarm: any one matching event in five minutes alarms (CIS: threshold 1, Sum). */
+const ALARM: AlarmSpec = {
+  statistic: 'Sum',
+  period: 300,
+  threshold: 1,
+  comparisonOperator: 'GreaterThanOrEqualToThreshold',
+  evaluationPeriods: 1,
+  datapointsToAlarm: 1,
+  treatMissingData: 'notBreaching',
+};
+
+/**
+ * Titles kept from before the catalog: the alarm description is built from the title, and a changed
+ * description would be drift, so an existing deployment would see a write it did not ask for.
+ */
+const KEPT_TITLES: Partial<Record<ControlKey, string>> = {
+  'security-group-changes': 'Log metric filter and alarm for security group changes',
+};
+
+function profileOf(control: CatalogControl, id: ProfileId): PatternProfile {
+  const { canonical } = control.profiles[id];
+  return {
+    id,
+    description: `${control.ids.cis} ${PROFILE_DESCRIPTIONS[id]}`,
+    eventNames: eventNameLiterals(parsePattern(canonical)),
+    canonical,
+    ...(id === 'securityhub' ? { exactText: true } : {}),
+  };
+}
+
+function specOf(control: CatalogControl): ControlSpec {
+  const profiles = Object.fromEntries(PROFILE_IDS.map((id) => [id, profileOf(control, id)]));
+  return {
+    key: control.key,
+    id: `CIS-${control.ids.cis}`,
+    ...(control.ids.securityHub ? { securityHubId: control.ids.securityHub } : {}),
+    title: KEPT_TITLES[control.key] ?? control.title,
+    defaults: control.defaults,
+    metricValue: control.metricValue,
+    profiles: profiles as Record<ProfileId, PatternProfile>,
+    alarm: ALARM,
+  };
+}
+
+/** Every control of the catalog as the run uses it, in catalog order (4.1 … 4.15). */
+export const CONTROL_SPECS: readonly ControlSpec[] = CATALOG.map(specOf);
+
+/** The run's view of one catalog control. */
+export function controlSpec(key: ControlKey): ControlSpec {
+  controlByKey(key);
+  const found = CONTROL_SPECS.find((spec) => spec.key === key);
+  if (!found) throw new RangeError(`no control ${key}`);
+  return found;
+}
+
+/** CIS AWS Foundations 4.10 (3.10 in v1.2, 5.10 from v6.0; Security Hub CloudWatch.10): security group changes. */
+export const SECURITY_GROUP_CHANGES: ControlSpec = controlSpec('security-group-changes');
 
 /** Tag put on everything the enforcer creates that supports tags. */
 export const MANAGED_BY_TAG = { key: 'managed-by', value: 'cis-monitoring-enforcer' } as const;

@@ -1,4 +1,4 @@
-import type { Config } from './config';
+import type { Config, ControlConfig } from './config';
 import type { DesiredState, TrailView } from './model';
 
 /** The ARN partition of a region: aws, or aws-cn / aws-us-gov / aws-eusc (China, GovCloud, European Sovereign Cloud). */
@@ -22,13 +22,23 @@ function creatableName(config: Config, accountId: string): string | undefined {
   return parts[3] === config.region && parts[4] === accountId ? parts[5] : undefined;
 }
 
-/** Derives the desired state from the control entry, the configuration and the discovered trail's log group. */
+/** The alarm's description: the control's ids and title, and who manages it. */
+function alarmDescription(control: ControlConfig['control']): string {
+  const hub = control.securityHubId ? ` (Security Hub ${control.securityHubId})` : '';
+  return `${control.id}${hub}: ${control.title}. Managed by cis-monitoring-enforcer.`;
+}
+
+/**
+ * Derives one control's desired state from its entry, the configuration and the discovered trail's log
+ * group; `selected` is one of `config.controls` (the first by default).
+ */
 export function desiredState(
   config: Config,
   accountId: string,
   trail: Pick<TrailView, 'logGroupName'>,
+  selected: ControlConfig = config,
 ): DesiredState {
-  const { control } = config;
+  const { control } = selected;
   const createName = creatableName(config, accountId);
   return {
     region: config.region,
@@ -36,16 +46,16 @@ export function desiredState(
     logGroupName: trail.logGroupName,
     healTrailLogging: config.healTrailLogging,
     filter: {
-      name: config.filterName,
+      name: selected.filterName,
       profile: control.profiles[config.patternProfile],
-      metricNamespace: config.metricNamespace,
-      metricName: config.metricName,
+      metricNamespace: selected.metricNamespace,
+      metricName: selected.metricName,
       metricValue: control.metricValue,
     },
     alarm: {
       ...control.alarm,
-      name: config.alarmName,
-      description: `${control.id} (Security Hub ${control.securityHubId}): ${control.title}. Managed by cis-monitoring-enforcer.`,
+      name: selected.alarmName,
+      description: alarmDescription(control),
     },
     topic: {
       arn: topicArn(config, accountId),

@@ -1,4 +1,5 @@
 import {
+  DescribeMetricFiltersCommand,
   type MetricFilter,
   type MetricTransformation,
   paginateDescribeMetricFilters,
@@ -69,8 +70,43 @@ export async function readMetricFeeders(clients: Clients, metric: MetricRef): Pr
 /** The filters writing to a metric as read, or why the read failed. */
 export type FeedersRead = { readonly filters: readonly FilterView[] } | { readonly error: StepError };
 
-/** `readMetricFeeders` that never rejects: a failure is kept as a StepError. */
-export function readFeeders(clients: Clients, metric: MetricRef): Promise<FeedersRead> {
+/**
+ * The first page of every metric filter of the region (DescribeMetricFilters with no parameter, up to
+ * 50, AWS's largest page). When it is the only page it holds every filter of the region, so every
+ * metric's feeders are known from this one call; otherwise each metric is read by name. It needs
+ * nothing from discovery, so a run sends it in its first round.
+ */
+export interface RegionFilters {
+  /** Every filter of the region, when one page held them all; undefined otherwise or when the read failed. */
+  readonly all?: readonly FilterView[];
+}
+
+const REGION_PAGE = 50;
+
+/** Reads the region's first page of metric filters; never rejects (a failure means "read by metric"). */
+export async function readRegionFilters(clients: Clients): Promise<RegionFilters> {
+  try {
+    const out = await clients.logs.send(new DescribeMetricFiltersCommand({ limit: REGION_PAGE }));
+    return out.nextToken ? {} : { all: (out.metricFilters ?? []).map(toFilterView) };
+  } catch {
+    return {};
+  }
+}
+
+const writesTo = (filter: FilterView, metric: MetricRef): boolean =>
+  filter.transformations.some((t) => t.metricNamespace === metric.namespace && t.metricName === metric.name);
+
+/**
+ * Every filter of the region writing to `metric`, or why they could not be read; never rejects. From
+ * the region's one page when it held every filter, else one DescribeMetricFilters by metric.
+ */
+export async function readFeeders(
+  clients: Clients,
+  metric: MetricRef,
+  region?: Promise<RegionFilters>,
+): Promise<FeedersRead> {
+  const all = (await region)?.all;
+  if (all) return { filters: all.filter((f) => writesTo(f, metric)) };
   return readMetricFeeders(clients, metric).then(
     (filters) => ({ filters }),
     (error: unknown) => ({ error: toStepError(FEEDER_STEP, error) }),

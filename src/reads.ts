@@ -1,41 +1,80 @@
 import type { Clients } from './clients';
-import type { Config } from './config';
+import type { Config, ControlConfig } from './config';
 import { desiredState } from './desired';
 import { chooseTrail, type Discovery, findCandidates } from './discover';
 import { AwsCallError } from './errors';
-import type { DesiredState, TrailView } from './model';
+import type { AlarmView, DesiredState, TrailView } from './model';
 import { type Observation, observe } from './observe';
-import { readAlarmsForMetrics } from './observe-chains';
-import { type FeedersRead, readFeeders } from './observe-filters';
+import { type FeedersRead, type RegionFilters, readFeeders, readRegionFilters } from './observe-filters';
 import { shareReads } from './shared-reads';
 import type { Holding, Holdings } from './trail-choice';
 import { previousTrail } from './trail-news';
 import type { AlarmsRead } from './verdict';
+import { metricKey } from './verdict/links';
 
-/** The reads one pass needs, all known from the desired state alone. */
+/** The reads one pass needs for one control, all known from its desired state alone. */
 export interface Reads {
   readonly observation: Observation;
-  /** DescribeAlarmsForMetric of our filter's metric (the verdict's first read), keyed by `metricKey`. */
+  /**
+   * The alarms on our filter's metric the verdict starts from, keyed by `metricKey`: our own alarm when
+   * it is on that metric (no further read: its chain is the one that must hold); empty otherwise, and
+   * the verdict reads the metric's alarms itself.
+   */
   readonly ourMetricAlarms: ReadonlyMap<string, AlarmsRead>;
-  /** Every filter of the region writing to our metric (one DescribeMetricFilters by metric), or why not. */
+  /** Every filter of the region writing to our metric, or why not. */
   readonly ourMetricFeeders: FeedersRead;
 }
 
-/** Observes, and reads the alarms on and filters feeding our metric, concurrently; never rejects. */
-export async function readState(clients: Clients, desired: DesiredState): Promise<Reads> {
+const onMetric = (alarm: AlarmView | undefined, desired: DesiredState): alarm is AlarmView =>
+  alarm !== undefined &&
+  alarm.namespace === desired.filter.metricNamespace &&
+  alarm.metricName === desired.filter.metricName &&
+  !alarm.hasDimensions &&
+  !alarm.usesMetricMath;
+
+/** Observes one control and reads the filters feeding its metric, concurrently; never rejects. */
+export async function readState(
+  clients: Clients,
+  desired: DesiredState,
+  region?: Promise<RegionFilters>,
+): Promise<Reads> {
   const metric = { namespace: desired.filter.metricNamespace, name: desired.filter.metricName };
-  const [observation, ourMetricAlarms, ourMetricFeeders] = await Promise.all([
+  const [observation, ourMetricFeeders] = await Promise.all([
     observe(clients, desired),
-    readAlarmsForMetrics(clients, [metric]),
-    readFeeders(clients, metric),
+    readFeeders(clients, metric, region),
   ]);
+  const { alarm } = observation;
+  const ourMetricAlarms = new Map<string, AlarmsRead>(
+    onMetric(alarm, desired) ? [[metricKey(metric), { alarms: [alarm] }]] : [],
+  );
   return { observation, ourMetricAlarms, ourMetricFeeders };
 }
 
-/** Discovery's result and, when a trail qualifies, its desired state and the first reads of its log group. */
+/**
+ * One pass of reads for every control, through clients that send each shared read once (the log
+ * group's filters, the topic, the region's filters) and the controls' alarms in one DescribeAlarms.
+ */
+export function readStates(
+  clients: Clients,
+  desired: readonly DesiredState[],
+  region?: Promise<RegionFilters>,
+): Promise<Reads[]> {
+  const shared = shareReads(clients);
+  const page = region ?? readRegionFilters(shared);
+  return Promise.all(desired.map((d) => readState(shared, d, page)));
+}
+
+/** One control's desired state and first reads, when a trail qualifies. */
+export interface ControlStart {
+  readonly selected: ControlConfig;
+  readonly desired: DesiredState;
+  readonly reads: Reads;
+}
+
+/** Discovery's result and, when a trail qualifies, each control's desired state and first reads. */
 export interface Start {
   readonly discovery: Discovery;
-  readonly found?: { readonly trail: TrailView; readonly desired: DesiredState; readonly reads: Reads };
+  readonly found?: { readonly trail: TrailView; readonly controls: readonly ControlStart[] };
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -46,16 +85,17 @@ const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
     (error: unknown) => ({ ok: false as const, error }),
   );
 
-/** Whether each observed log group holds our filter by name, or the failure that keeps it unknown. */
-async function holdingsOf(reads: ReadonlyMap<string, Promise<Reads>>): Promise<Holdings> {
+/** Whether each observed log group holds one of our filters by name, or the failure that keeps it unknown. */
+async function holdingsOf(reads: ReadonlyMap<string, Promise<Reads[]>>): Promise<Holdings> {
   const entries = await Promise.all(
     [...reads].map(async ([group, pending]): Promise<[string, Holding]> => {
-      const { observation } = await pending;
-      const failed = observation.errors.find((e) => e.action === 'logs:DescribeMetricFilters');
-      if (observation.unobserved.includes('filter') && failed) {
+      const all = await pending;
+      const [first] = all;
+      const failed = first?.observation.errors.find((e) => e.action === 'logs:DescribeMetricFilters');
+      if (first?.observation.unobserved.includes('filter') && failed) {
         return [group, { failure: new AwsCallError(failed, { cause: undefined }) }];
       }
-      return [group, observation.filter !== undefined];
+      return [group, all.some((r) => r.observation.filter !== undefined)];
     }),
   );
   return new Map(entries);
@@ -63,23 +103,33 @@ async function holdingsOf(reads: ReadonlyMap<string, Promise<Reads>>): Promise<H
 
 /**
  * Discovery with the first reads overlapped: every log group a trail of this account delivers to here
- * is observed while the candidates' status and selectors are read (our alarm, topic and metric once for
- * all, `shareReads`). Which groups hold our filter decides the trail (`pickTrail`); the chosen group's
- * reads are the first observation, the others are discarded. Every read it starts is awaited before it
- * returns or throws (a discovery failure is rethrown once they settled).
+ * is observed for every control while the candidates' status and selectors are read (the alarms, the
+ * topic and the metrics once for all, `shareReads`); the region's first page of filters is read at the
+ * very start, beside discovery. Which groups hold our filters decides the trail (`pickTrail`); the chosen
+ * group's reads are the first observation, the others are discarded. Every read it starts is awaited
+ * before it returns or throws (a discovery failure is rethrown once they settled).
  */
 export async function discoverAndRead(clients: Clients, config: Config): Promise<Start> {
-  const found = await findCandidates(clients, config);
   const shared = shareReads(clients);
-  const groups = [...new Set(found.places.map((p) => p.logGroupName))];
+  const region = readRegionFilters(shared);
+  const found = await settle(findCandidates(clients, config));
+  if (!found.ok) {
+    await region;
+    throw found.error;
+  }
+  const { accountId, places } = found.value;
+  const groups = [...new Set(places.map((p) => p.logGroupName))];
+  const desiredFor = (logGroupName: string) =>
+    config.controls.map((selected) => desiredState(config, accountId, { logGroupName }, selected));
   const reads = new Map(
     groups.map((group) => {
-      const desired = desiredState(config, found.accountId, { logGroupName: group });
-      return [group, readState(shared, desired)] as const;
+      const pending = Promise.all(desiredFor(group).map((d) => readState(shared, d, region)));
+      return [group, pending] as const;
     }),
   );
   const [chosen] = await Promise.all([
-    settle(chooseTrail(clients, config, found, holdingsOf(reads), previousTrail(config))),
+    settle(chooseTrail(clients, config, found.value, holdingsOf(reads), previousTrail(config))),
+    region,
     ...reads.values(),
   ]);
   if (!chosen.ok) throw chosen.error;
@@ -87,6 +137,12 @@ export async function discoverAndRead(clients: Clients, config: Config): Promise
   const { trail } = discovery;
   const first = trail && reads.get(trail.logGroupName);
   if (!trail || !first) return { discovery };
-  const desired = desiredState(config, discovery.accountId, trail);
-  return { discovery, found: { trail, desired, reads: await first } };
+  const firstReads = await first;
+  const desired = desiredFor(trail.logGroupName);
+  const controls = config.controls.map((selected, i) => ({
+    selected,
+    desired: desired[i] as DesiredState,
+    reads: firstReads[i] as Reads,
+  }));
+  return { discovery, found: { trail, controls } };
 }

@@ -1,6 +1,6 @@
-import { apply } from './apply';
+import { applyEach } from './apply';
 import type { Clients } from './clients';
-import type { Config } from './config';
+import type { Config, ControlConfig } from './config';
 import { type Discovery, recheckTrail } from './discover';
 import { type StepError, toStepError } from './errors';
 import type { Trigger } from './events';
@@ -9,10 +9,10 @@ import { noticeOf } from './notify/notice';
 import type { CloudTrailRequest } from './notify/request';
 import type { Observation } from './observe';
 import { withFeeders } from './observe-filters';
-import { type Finding, type Plan, plan } from './plan';
+import { changeKey, type Finding, type Plan, plan } from './plan';
 import { droppedActionNews } from './plan/alarm';
-import { discoverAndRead, type Reads, readState } from './reads';
-import { baseReport, type Report, reportChange, statusOf } from './report';
+import { discoverAndRead, type Reads, readStates } from './reads';
+import { baseReport, type ControlPart, combineParts, type Report, reportChange, statusOf } from './report';
 import { placeNews, trailFindings, withNews } from './trail-news';
 import { type Assessment, assessControl } from './verdict';
 
@@ -30,21 +30,17 @@ interface Pass {
   readonly ourMetricAlarms: Reads['ourMetricAlarms'];
 }
 
-function passOf(desired: DesiredState, trail: TrailView, reads: Reads): Pass {
+function passOf(desired: DesiredState, trail: TrailView, reads: Reads, findings: readonly Finding[]): Pass {
   const observed = withFeeders(reads.observation, reads.ourMetricFeeders);
   const actual = { ...observed, trail };
+  const planned = plan(desired, actual);
   return {
     actual,
-    plan: plan(desired, actual),
+    // The blocking findings about the trail keep every control from holding.
+    plan: findings.length ? { ...planned, findings: [...planned.findings, ...findings] } : planned,
     errors: observed.errors,
     ourMetricAlarms: reads.ourMetricAlarms,
   };
-}
-
-/** The pass with the blocking findings about its trail added (they keep the control from holding). */
-function withFindings(pass: Pass, findings: readonly Finding[]): Pass {
-  if (findings.length === 0) return pass;
-  return { ...pass, plan: { ...pass.plan, findings: [...pass.plan.findings, ...findings] } };
 }
 
 /** The trail as it is after apply: re-read only when apply restarted its logging (the same trail). */
@@ -55,65 +51,87 @@ async function trailAfter(deps: Deps, before: Discovery, restarted: boolean): Pr
 
 type Fields = Partial<Report> & Pick<Report, 'status'>;
 
-/** What the steps of one run share once a trail qualifies. */
-interface Run {
-  readonly deps: Deps;
+/** One selected control in this run: its configuration, desired state and how it is judged and told. */
+interface ControlRun {
+  readonly selected: ControlConfig;
   readonly desired: DesiredState;
-  readonly where: Pick<Report, 'accountId' | 'trail' | 'logGroup'>;
   readonly judge: (p: Pass) => Promise<Assessment>;
-  /** Blocking findings about the chosen trail (selectors it cannot judge, two homes of our filter). */
-  readonly trailFindings: readonly Finding[];
-  /** News of this run's choice of trail (a change of trail or log group). */
-  readonly news: readonly string[];
   /** News, the touch and the alert's audience, from a pass and the triggering call. */
   readonly notice: (p: Pass) => ReturnType<typeof noticeOf>;
 }
 
-/** Nothing to write (compliant), or a dry run: the first observation is the answer. */
-async function reportFirst(run: Run, first: Pass, dryRun: boolean): Promise<Fields> {
-  const status = statusOf({ ...first.plan, errors: first.errors, persisting: [], dryRun });
-  const fields = withVerdict(summarise(first.plan), await run.judge(first));
-  return { status, ...run.where, ...fields, ...run.notice(first), errors: first.errors };
+/** What the steps of one run share once a trail qualifies. */
+interface Run {
+  readonly deps: Deps;
+  readonly trail: TrailView;
+  readonly where: Pick<Report, 'accountId' | 'trail' | 'logGroup'>;
+  /** Blocking findings about the chosen trail (selectors it cannot judge, two homes of our filter). */
+  readonly trailFindings: readonly Finding[];
+  readonly controls: readonly ControlRun[];
 }
 
-/** Applies the plan, observes again and reports what holds now (DRIFT_PERSISTS if the plan is not empty). */
-async function repairAndVerify(
-  run: Run,
-  discovery: Discovery,
-  trail: TrailView,
-  first: Pass,
-): Promise<Fields> {
-  const { deps, desired } = run;
-  const applied = await apply(deps.clients, first.plan.changes);
-  const restarted = applied.applied.some((c) => c.resource === 'trail');
-  const trailNow = (await trailAfter(deps, discovery, restarted)) ?? { ...trail, isLogging: false };
-  const second = withFindings(
-    passOf(desired, trailNow, await readState(deps.clients, desired)),
-    run.trailFindings,
+/** A control's part of the report: its fields and which control it is. */
+type Part = Fields & Pick<ControlPart, 'control' | 'key'>;
+
+const named = (control: ControlRun, fields: Fields): Part => ({
+  ...fields,
+  control: control.selected.control.id,
+  key: control.selected.control.key,
+});
+
+/** Nothing to write (compliant), or a dry run: the first observation is the answer. */
+async function reportFirst(control: ControlRun, first: Pass, dryRun: boolean): Promise<Part> {
+  const status = statusOf({ ...first.plan, errors: first.errors, persisting: [], dryRun });
+  const fields = withVerdict(summarise(first.plan), await control.judge(first));
+  return named(control, { status, ...fields, ...control.notice(first), errors: first.errors });
+}
+
+/**
+ * Applies every control's plan at once (each shared write once: trail, topic, policy, subscriptions),
+ * observes every control again and reports, per control, what holds now (DRIFT_PERSISTS if its plan is
+ * not empty).
+ */
+async function repairAndVerify(run: Run, discovery: Discovery, firsts: readonly Pass[]): Promise<Part[]> {
+  const { deps } = run;
+  const outcomes = await applyEach(
+    deps.clients,
+    firsts.flatMap((p) => p.plan.changes),
   );
-  const errors = distinct([...first.errors, ...applied.errors, ...second.errors]);
-  const persisting = second.plan.changes;
-  const { findings } = second.plan;
-  const status = statusOf({ findings, changes: applied.applied, errors, persisting, dryRun: false });
-  const fields = { changes: applied.applied.map(reportChange), findings: findings.map((f) => f.message) };
-  const verdict = withVerdict(fields, await run.judge(second));
-  return withNews(
-    {
-      status,
-      ...run.where,
-      ...verdict,
-      ...run.notice(second),
-      ...(persisting.length ? { remaining: persisting.map(reportChange) } : {}),
-      errors,
-    },
-    droppedActionNews(applied.applied),
+  const restarted = outcomes.some((o) => o.ok && o.change.resource === 'trail');
+  const trailNow = (await trailAfter(deps, discovery, restarted)) ?? { ...run.trail, isLogging: false };
+  const desired = run.controls.map((c) => c.desired);
+  const reads = await readStates(deps.clients, desired);
+  return Promise.all(
+    run.controls.map(async (control, i): Promise<Part> => {
+      const first = firsts[i] as Pass;
+      const second = passOf(control.desired, trailNow, reads[i] as Reads, run.trailFindings);
+      const mine = new Set(first.plan.changes.map(changeKey));
+      const ownOutcomes = outcomes.filter((o) => mine.has(changeKey(o.change)));
+      const applied = ownOutcomes.flatMap((o) => (o.ok ? [o.change] : []));
+      const applyErrors = ownOutcomes.flatMap((o) => (o.ok ? [] : [o.error]));
+      const errors = distinct([...first.errors, ...applyErrors, ...second.errors]);
+      const persisting = second.plan.changes;
+      const { findings } = second.plan;
+      const status = statusOf({ findings, changes: applied, errors, persisting, dryRun: false });
+      const fields = { changes: applied.map(reportChange), findings: findings.map((f) => f.message) };
+      const verdict = withVerdict(fields, await control.judge(second));
+      const part = {
+        status,
+        ...verdict,
+        ...control.notice(second),
+        ...(persisting.length ? { remaining: persisting.map(reportChange) } : {}),
+        errors,
+      };
+      return named(control, withNews(part, droppedActionNews(applied)));
+    }),
   );
 }
 
 /**
- * One level-based run: discover → observe → plan → apply → observe again; never throws. The first
- * observation overlaps the second half of discovery (see `discoverAndRead`). `request` (the CloudTrail
- * call that triggered it) decides what the run tells as news: a touch, who added a subscriber.
+ * One level-based run for every selected control: discover → observe → plan → apply → observe again;
+ * never throws. The first observation overlaps the second half of discovery (see `discoverAndRead`);
+ * the controls share the trail, the topic and each read and write they have in common. `request` (the
+ * CloudTrail call that triggered it) decides what the run tells as news: a touch, who added a subscriber.
  */
 export async function reconcile(
   deps: Deps,
@@ -132,22 +150,27 @@ export async function reconcile(
       const hint = discovery.regionHint ? { regionHint: discovery.regionHint } : {};
       return finish({ status: 'NON_COMPLIANT', accountId, findings: discovery.problems, ...hint });
     }
-    const { trail, desired } = found;
+    const { trail } = found;
     const verify = deps.config.verifyWithTestMetricFilter;
     const run: Run = {
       deps,
-      desired,
+      trail,
       where: { accountId, trail: trail.arn, logGroup: trail.logGroupName },
-      judge: (p) => assessControl(deps.clients, desired, p.actual, verify, p.ourMetricAlarms),
       trailFindings: trailFindings(discovery, trail),
-      news: placeNews(deps.config, discovery, trail),
-      notice: (p) => noticeOf({ desired, trail, actual: p.actual, trigger, request }),
+      controls: found.controls.map(({ selected, desired }) => ({
+        selected,
+        desired,
+        judge: (p) => assessControl(deps.clients, desired, p.actual, verify, p.ourMetricAlarms),
+        notice: (p) => noticeOf({ desired, trail, actual: p.actual, trigger, request }),
+      })),
     };
-    const first = withFindings(passOf(desired, trail, found.reads), run.trailFindings);
-    if (dryRun || first.plan.changes.length === 0) {
-      return finish(withNews(await reportFirst(run, first, dryRun), run.news));
-    }
-    return finish(withNews(await repairAndVerify(run, discovery, trail, first), run.news));
+    const news = placeNews(deps.config, discovery, trail);
+    const firsts = found.controls.map((c) => passOf(c.desired, trail, c.reads, run.trailFindings));
+    const parts =
+      dryRun || firsts.every((p) => p.plan.changes.length === 0)
+        ? await Promise.all(run.controls.map((c, i) => reportFirst(c, firsts[i] as Pass, dryRun)))
+        : await repairAndVerify(run, discovery, firsts);
+    return finish(withNews({ ...run.where, ...combineParts(parts) }, news));
   } catch (error) {
     return finish({ status: 'ERROR', errors: [toStepError('reconcile', error)] });
   }

@@ -66,7 +66,25 @@ export interface Report {
   readonly controlSatisfiedBy?: readonly SatisfiedBy[];
   /** The account-wide verdict behind `controlSatisfiedBy`: every chain found, and why the others fail. */
   readonly verdict?: Verdict;
+  /** With several controls selected: each control's part (the fields above are the run's, combined). */
+  readonly controls?: readonly ControlPart[];
   readonly durationMs: number;
+}
+
+/** One control's part of a run that keeps several. */
+export interface ControlPart {
+  /** `CIS-4.N`. */
+  readonly control: string;
+  /** The catalog key (`root-usage`). */
+  readonly key: string;
+  readonly status: Status;
+  /** The writes this control needed, shared ones (topic, subscriptions, trail) included. */
+  readonly changes: readonly ReportChange[];
+  readonly remaining?: readonly ReportChange[];
+  readonly findings: readonly string[];
+  readonly errors: readonly StepError[];
+  readonly controlSatisfiedBy?: readonly SatisfiedBy[];
+  readonly verdict?: Verdict;
 }
 
 /** A change as the report shows it: subscription endpoints masked so webhook secrets never reach logs. */
@@ -91,10 +109,99 @@ export function statusOf(input: {
   return 'COMPLIANT';
 }
 
+/** Statuses from the least to the most urgent: a run reports the worst of its controls. */
+const URGENCY: readonly Status[] = [
+  'IGNORED_OWN_CHANGE',
+  'IGNORED',
+  'COMPLIANT',
+  'DRIFT_DETECTED',
+  'REPAIRED',
+  'NON_COMPLIANT',
+  'DRIFT_PERSISTS',
+  'ERROR',
+];
+
+/** The most urgent of some statuses (COMPLIANT for none). */
+export function worstStatus(statuses: readonly Status[]): Status {
+  return statuses.reduce<Status>(
+    (worst, s) => (URGENCY.indexOf(s) > URGENCY.indexOf(worst) ? s : worst),
+    'COMPLIANT',
+  );
+}
+
+type PartFields = Partial<Report> & Pick<Report, 'status'> & Pick<ControlPart, 'control' | 'key'>;
+
+/** Each item once, in first-seen order (by its JSON: shared changes are equal in every part). */
+function once<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The run's report fields from its controls' parts. One control: its part as it is (the report reads as
+ * before there were several). Several: the worst status; every change, news line and error once; a
+ * finding every control has (about the trail or the topic) once, the others prefixed with their
+ * control's id; the verdict of each control in its part.
+ */
+export function combineParts(parts: readonly PartFields[]): Partial<Report> & Pick<Report, 'status'> {
+  const [only] = parts;
+  if (parts.length === 1 && only) {
+    const { control: _control, key: _key, ...fields } = only;
+    return fields;
+  }
+  const findingsOf = (p: PartFields) => p.findings ?? [];
+  const everywhere = (f: string) => parts.every((p) => findingsOf(p).includes(f));
+  const findings = once([
+    ...parts.flatMap((p) => findingsOf(p).filter(everywhere)),
+    ...parts.flatMap((p) =>
+      findingsOf(p)
+        .filter((f) => !everywhere(f))
+        .map((f) => `${p.control}: ${f}`),
+    ),
+  ]);
+  const remaining = once(parts.flatMap((p) => p.remaining ?? []));
+  const news = once(parts.flatMap((p) => p.news ?? []));
+  const touched = parts.find((p) => p.touched)?.touched;
+  const audience = parts.find((p) => p.audience)?.audience;
+  return {
+    status: worstStatus(parts.map((p) => p.status)),
+    changes: once(parts.flatMap((p) => p.changes ?? [])),
+    ...(remaining.length ? { remaining } : {}),
+    findings,
+    ...(news.length ? { news } : {}),
+    ...(touched ? { touched } : {}),
+    ...(audience ? { audience } : {}),
+    errors: once(parts.flatMap((p) => p.errors ?? [])),
+    controls: parts.map(
+      (p): ControlPart => ({
+        control: p.control,
+        key: p.key,
+        status: p.status,
+        changes: p.changes ?? [],
+        ...(p.remaining?.length ? { remaining: p.remaining } : {}),
+        findings: findingsOf(p),
+        errors: p.errors ?? [],
+        ...(p.controlSatisfiedBy ? { controlSatisfiedBy: p.controlSatisfiedBy } : {}),
+        ...(p.verdict ? { verdict: p.verdict } : {}),
+      }),
+    ),
+  };
+}
+
+/** The run's `control`: the one control's id, or the selected ids joined with `,`. */
+export function controlsLabel(config: Config): string {
+  return config.controls.map((c) => c.control.id).join(',');
+}
+
 /** The fields every report starts from. */
 export function baseReport(config: Config, trigger: Report['trigger'], dryRun: boolean) {
   return {
-    control: config.control.id,
+    control: controlsLabel(config),
     mode: dryRun ? ('detect' as const) : ('enforce' as const),
     trigger,
     region: config.region,

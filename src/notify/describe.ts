@@ -1,14 +1,12 @@
-import { type ControlSpec, SECURITY_GROUP_CHANGES } from '../controls';
+import { CONTROL_SPECS, type ControlSpec } from '../controls';
 import type { Actor } from '../events';
 import type { Report, ReportChange } from '../report';
 
 export { maskUrls } from '../redact';
 
-const CONTROLS: readonly ControlSpec[] = [SECURITY_GROUP_CHANGES];
-
 /** The control entry a report names, when it is one this build knows. */
 export function controlOf(report: Report): ControlSpec | undefined {
-  return CONTROLS.find((c) => c.id === report.control);
+  return CONTROL_SPECS.find((c) => c.id === report.control);
 }
 
 /** The control as people write it: `CIS-4.10` → `CIS 4.10`. */

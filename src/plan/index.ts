@@ -17,6 +17,27 @@ export const APPLY_ORDER: readonly Change['resource'][] = [
   'alarm',
 ];
 
+/**
+ * What a change writes, as one string: two controls' plans that write the same thing (the trail's
+ * logging, the topic, its policy, a subscription) have the same key, and the write is made once.
+ */
+export function changeKey(change: Change): string {
+  switch (change.resource) {
+    case 'trail':
+      return `trail\n${change.trailArn}`;
+    case 'topic':
+      return `topic\n${change.after.name}`;
+    case 'topic-policy':
+      return `topic-policy\n${change.topicArn}`;
+    case 'subscription':
+      return `subscription\n${change.topicArn}\n${change.after.protocol}\n${change.after.endpoint}`;
+    case 'metric-filter':
+      return `metric-filter\n${change.after.logGroupName}\n${change.after.filterName}`;
+    case 'alarm':
+      return `alarm\n${change.after.AlarmName}`;
+  }
+}
+
 function planTrail(actual: ActualState): Change[] {
   if (actual.trail.isLogging) return [];
   return [

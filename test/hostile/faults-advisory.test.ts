@@ -12,6 +12,7 @@ import {
   ThrottledException,
 } from '@aws-sdk/client-sns';
 import { createClients } from '../../src/clients';
+import { SECURITY_GROUP_CHANGES } from '../../src/controls';
 import { createNotifier } from '../../src/notify';
 import type { Report } from '../../src/report';
 import { runEvent } from '../../src/run';
@@ -21,6 +22,7 @@ import {
   type AccountState,
   compliant,
   configFor,
+  LOG_GROUP,
   mockAccount,
   ourAlarm,
   REGION,
@@ -33,11 +35,22 @@ const OPS_TOPIC = `arn:aws:sns:${REGION}:${ACCOUNT}:ops-pager`;
 const env = { VERIFY_WITH_TEST_METRIC_FILTER: 'true' };
 const clients = createClients(REGION);
 
-/** driftedEverywhere, but our alarm exists, silenced, with the user's ops topic among its actions. */
+/**
+ * driftedEverywhere, but our alarm exists, silenced, with the user's ops topic among its actions, and
+ * the user has a filter of their own with the control's pattern: the verdict reads the alarms on its
+ * metric (our own metric's alarm is the one the observation read by name).
+ */
 function withOpsTopic(): AccountState {
   const s = driftedEverywhere();
   s.topics[OPS_TOPIC] = { attributes: { TopicArn: OPS_TOPIC, Owner: ACCOUNT }, subscriptions: [] };
   s.alarms = [{ ...ourAlarm(compliant()), ActionsEnabled: false, AlarmActions: [TOPIC_ARN, OPS_TOPIC] }];
+  s.logGroups[LOG_GROUP]?.push({
+    filterName: 'team-sg-changes',
+    filterPattern: SECURITY_GROUP_CHANGES.profiles.cis.canonical,
+    metricTransformations: [
+      { metricNamespace: 'Team', metricName: 'SecurityGroupChanges', metricValue: '1' },
+    ],
+  });
   return s;
 }
 
@@ -57,7 +70,7 @@ const ROWS: readonly Advisory[] = [
     command: 'DescribeAlarmsForMetricCommand',
     inject: (m, f) => m.cloudwatch.on(DescribeAlarmsForMetricCommand).callsFake(f),
     named: notChecked,
-    expected: 'cloudwatch:DescribeAlarmsForMetric on CISBenchmark/SecurityGroupEventCount: ',
+    expected: 'cloudwatch:DescribeAlarmsForMetric on Team/SecurityGroupChanges: ',
   },
   {
     label: 'sns:ListSubscriptionsByTopic on another topic',

@@ -131,7 +131,11 @@ const BAD: readonly [string, string, RegExp][] = [
   ['TOPIC_NAME', 'my topic', /^TOPIC_NAME="my topic"/],
   ['TOPIC_ARN', 'arn:aws:sqs:us-east-1:123456789012:q', /^TOPIC_ARN=".*" is not an SNS topic ARN$/],
   ['SUBSCRIPTIONS', 'fax:123', /^SUBSCRIPTIONS entry "fax:123" has unknown protocol "fax"/],
-  ['PATTERN_PROFILE', 'cis-v9', /^PATTERN_PROFILE="cis-v9" must be one of cis, cis-v5, securityhub$/],
+  [
+    'PATTERN_PROFILE',
+    'cis-v9',
+    /^PATTERN_PROFILE="cis-v9" must be one of cis-v1.2, cis, cis-v5, securityhub$/,
+  ],
   ['MODE', 'fix', /^MODE="fix" must be one of enforce, detect$/],
   ['HEAL_TRAIL_LOGGING', 'yes', /^HEAL_TRAIL_LOGGING="yes" must be true or false$/],
   ['ENFORCER_ROLE_ARN', 'enforcer-prod', /^ENFORCER_ROLE_ARN="enforcer-prod" is not an IAM role ARN/],

@@ -1,4 +1,12 @@
-import { canonicalPattern, SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { SECURITY_GROUP_CHANGES } from '../../src/controls';
+
+/** Event-name terms joined as the enforcer's texts are: one term per event, `||`-joined. */
+function canonicalPattern(eventNames: readonly string[], spaced: boolean): string {
+  const eq = spaced ? ' = ' : '=';
+  const terms = eventNames.map((name) => `($.eventName${eq}${name})`);
+  return spaced ? `{ ${terms.join(' || ')} }` : `{${terms.join(' || ')}}`;
+}
+
 import type { FilterView, MetricTransformationView } from '../../src/model';
 import type { FilterWrite } from '../../src/plan/types';
 import { LOG_GROUP } from '../support/builders';

@@ -16,10 +16,11 @@ describe('reconcile: discovery fails during the early reads → ERROR, nothing l
     expect(run.report.errors).toEqual([
       expect.objectContaining({ action: 'sts:GetCallerIdentity', code: 'AccessDenied' }),
     ]);
-    for (const mock of [run.mocks.logs, run.mocks.cloudwatch, run.mocks.sns])
-      expect(mock.calls()).toEqual([]);
+    // The region's first page of filters needs nothing from discovery: it is the one read beside it.
+    expect(run.mocks.logs.calls().map((c) => c.args[0].input)).toEqual([{ limit: 50 }]);
+    for (const mock of [run.mocks.cloudwatch, run.mocks.sns]) expect(mock.calls()).toEqual([]);
     await later(SLOW_MS);
-    expect(counts(run.calls)).toEqual({ GetCallerIdentity: 1, DescribeTrails: 1 });
+    expect(counts(run.calls)).toEqual({ GetCallerIdentity: 1, DescribeTrails: 1, DescribeMetricFilters: 1 });
   });
 
   it.each(Object.entries(STATUS_DENIED))(

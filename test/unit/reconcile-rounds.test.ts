@@ -59,31 +59,45 @@ describe('reconcile: a compliant run makes the same reads as before, in at most 
     expect(run.report.controlSatisfiedBy?.map((c) => c.topic)).toEqual(topics);
   });
 
-  it("the observation and our metric's alarms are read while the trail's status is", async () => {
+  it("the observation is read while the trail's status is; our own alarm stands for the alarms on our metric", async () => {
     const { calls } = await timedRun(compliant());
     const status = callOf(calls, 'GetTrailStatus');
     const trails = callOf(calls, 'DescribeTrails');
-    for (const read of [
-      'DescribeMetricFilters',
-      'DescribeAlarms',
-      'GetTopicAttributes',
-      'DescribeAlarmsForMetric',
-    ]) {
-      expect(callOf(calls, read).start).toBeGreaterThan(trails.end);
-      expect(callOf(calls, read).start).toBeLessThan(status.end);
+    const groupListing = calls.filter((c) => c.operation === 'DescribeMetricFilters')[1];
+    for (const read of [groupListing, callOf(calls, 'DescribeAlarms'), callOf(calls, 'GetTopicAttributes')]) {
+      expect(read?.start).toBeGreaterThan(trails.end);
+      expect(read?.start).toBeLessThan(status.end);
     }
+    expect(calls.some((c) => c.operation === 'DescribeAlarmsForMetric')).toBe(false);
   });
 
-  it('every filter writing to our metric is read in the same round, by metric and without a log group', async () => {
+  it("every filter writing to our metric comes from the region's first page of filters, read beside discovery", async () => {
     const { calls, mocks } = await timedRun(compliant());
-    const status = callOf(calls, 'GetTrailStatus');
-    const filterReads = calls.filter((c) => c.operation === 'DescribeMetricFilters');
-    expect(filterReads).toHaveLength(2);
-    for (const read of filterReads) expect(read.start).toBeLessThan(status.end);
+    const trails = callOf(calls, 'DescribeTrails');
+    const [regionPage] = calls.filter((c) => c.operation === 'DescribeMetricFilters');
+    expect(regionPage?.start).toBeLessThan(trails.end);
     expect(mocks.logs.commandCalls(DescribeMetricFiltersCommand).map((c) => c.args[0].input)).toEqual([
+      { limit: 50 },
+      { logGroupName: LOG_GROUP },
+    ]);
+  });
+
+  it('a region of more than 50 filters: our metric is read by name in the second round, still 2 rounds', async () => {
+    const state = compliant();
+    state.logGroups.other = Array.from({ length: 60 }, (_, i) => ({
+      filterName: `other-${i}`,
+      filterPattern: '{ $.eventName = Other }',
+      metricTransformations: [{ metricName: `Other${i}`, metricNamespace: 'Team', metricValue: '1' }],
+    }));
+    const run = await timedRun(state);
+    expect(run.report.status).toBe('COMPLIANT');
+    expect(run.mocks.logs.commandCalls(DescribeMetricFiltersCommand).map((c) => c.args[0].input)).toEqual([
+      { limit: 50 },
       { logGroupName: LOG_GROUP },
       { metricName: 'SecurityGroupEventCount', metricNamespace: 'CISBenchmark' },
     ]);
+    expect(counts(run.calls)).toEqual({ ...COMPLIANT_READS, DescribeMetricFilters: 3 });
+    expect(rounds(run.calls)).toBe(2);
   });
 });
 

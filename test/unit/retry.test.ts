@@ -34,6 +34,10 @@ function reads(state: AccountState): Record<string, () => object> {
     DescribeMetricFiltersCommand: () => ({ metricFilters: state.logGroups[LOG_GROUP] }),
     // By metric, without a log group: the filters of the region writing to our metric (ours only).
     DescribeMetricFiltersByMetric: () => ({ metricFilters: [ourFilter(state)] }),
+    // The region's first page, without a log group or metric: every filter of the region (ours only).
+    DescribeMetricFiltersRegion: () => ({
+      metricFilters: [{ ...ourFilter(state), logGroupName: LOG_GROUP }],
+    }),
     DescribeAlarmsCommand: () => ({ MetricAlarms: state.alarms }),
     DescribeAlarmsForMetricCommand: () => ({ MetricAlarms: state.alarms }),
     GetTopicAttributesCommand: () => ({ Attributes: topic?.attributes }),
@@ -97,8 +101,10 @@ async function throttled(kind: Kind, command: string, fault: () => Error, times:
   let attempts = 0;
   const answers = reads(state);
   answerBelowRetries(clients[kind], async (sent, input) => {
-    const byMetric = (input as { metricName?: string }).metricName !== undefined;
-    const name = byMetric ? 'DescribeMetricFiltersByMetric' : sent;
+    const query = input as { metricName?: string; logGroupName?: string };
+    const byMetric = query.metricName !== undefined;
+    const region = sent === 'DescribeMetricFiltersCommand' && !byMetric && query.logGroupName === undefined;
+    const name = byMetric ? 'DescribeMetricFiltersByMetric' : region ? 'DescribeMetricFiltersRegion' : sent;
     if (name === command) attempts++;
     if (name === command && left-- > 0) throw fault();
     const answer = answers[name];

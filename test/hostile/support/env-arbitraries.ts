@@ -202,22 +202,83 @@ const boolean = (name: string, fallback: boolean, pick: (c: Config) => boolean) 
     (c, v) => expect(pick(c)).toBe(v === undefined ? fallback : v.toLowerCase() === 'true'),
   );
 
+/** CONTROLS values that select several controls, the security group control first (its names stay the defaults checked). */
+const SEVERAL = ['4.10 4.11', 'CloudWatch.10,CloudWatch.14', ' security-group-changes, vpc-changes '];
+const selectsSeveral = (env: Env): boolean => SEVERAL.includes(env.CONTROLS ?? '');
+
+const controls: Variable = {
+  names: ['CONTROLS'],
+  arbitrary: fc.oneof(
+    fc
+      .constantFrom(
+        undefined,
+        '',
+        'security-group-changes',
+        '4.10',
+        'CloudWatch.10',
+        ' cloudwatch.10 ',
+        '3.10',
+        '5.10',
+      )
+      .map(
+        (v): Labelled => ({
+          env: { CONTROLS: v },
+          bad: [],
+          check: (c) => expect(c.controls).toHaveLength(1),
+        }),
+      ),
+    fc
+      .constantFrom(...SEVERAL)
+      .map(
+        (v): Labelled => ({
+          env: { CONTROLS: v },
+          bad: [],
+          check: (c) => expect(c.controls).toHaveLength(2),
+        }),
+      ),
+    fc
+      .constantFrom('4.16', 'bogus', 'all, 4.3', 'CloudWatch.15', '__proto__')
+      .map((v): Labelled => ({ env: { CONTROLS: v }, bad: ['CONTROLS'] })),
+  ),
+};
+
+/** A name only one control can have: also bad when it is set and CONTROLS selects several. */
+function oneControl(variable: Variable): Variable {
+  const [name = ''] = variable.names;
+  return {
+    names: variable.names,
+    arbitrary: variable.arbitrary.map(
+      (drawn): Labelled => ({
+        ...drawn,
+        bad: (env) => {
+          const own = typeof drawn.bad === 'function' ? drawn.bad(env) : drawn.bad;
+          const set = (env[name] ?? '').trim() !== '';
+          return set && selectsSeveral(env) ? [...new Set([...own, name])] : own;
+        },
+      }),
+    ),
+  };
+}
+
 /** Every variable loadConfig reads, with its generators. */
 export const VARIABLES: readonly Variable[] = [
   region,
   topic,
   subscriptions,
+  controls,
   simple(
     'LOG_GROUP_NAME',
     word,
     fc.oneof(spoil(word, ':*$'), long(513)),
     is((c) => c.logGroupName, undefined),
   ),
-  simple(
-    'FILTER_NAME',
-    word,
-    fc.oneof(spoil(word, ':*?'), long(513)),
-    is((c) => c.filterName, 'CIS-4.10-SecurityGroupChanges'),
+  oneControl(
+    simple(
+      'FILTER_NAME',
+      word,
+      fc.oneof(spoil(word, ':*?'), long(513)),
+      is((c) => c.filterName, 'CIS-4.10-SecurityGroupChanges'),
+    ),
   ),
   simple(
     'METRIC_NAMESPACE',
@@ -225,23 +286,27 @@ export const VARIABLES: readonly Variable[] = [
     fc.oneof(spoil(word, ':$*'), long(256)),
     is((c) => c.metricNamespace, 'CISBenchmark'),
   ),
-  simple(
-    'METRIC_NAME',
-    word,
-    fc.oneof(spoil(word, ':$*'), long(256)),
-    is((c) => c.metricName, 'SecurityGroupEventCount'),
+  oneControl(
+    simple(
+      'METRIC_NAME',
+      word,
+      fc.oneof(spoil(word, ':$*'), long(256)),
+      is((c) => c.metricName, 'SecurityGroupEventCount'),
+    ),
   ),
-  simple(
-    'ALARM_NAME',
-    // Any printable text, colons included; control characters and IAM wildcards (*, ?, ${…}) are not.
-    fc.stringMatching(/^[A-Za-z0-9][^\p{Cc}*?]{0,100}$/u).filter((v) => !v.includes('$' + '{')),
-    fc.oneof(spoil(word, '\u0000\u0007\u001b\u007f*?'), long(256)),
-    is((c) => c.alarmName, 'CIS-4.10-SecurityGroupChanges'),
+  oneControl(
+    simple(
+      'ALARM_NAME',
+      // Any printable text, colons included; control characters and IAM wildcards (*, ?, ${…}) are not.
+      fc.stringMatching(/^[A-Za-z0-9][^\p{Cc}*?]{0,100}$/u).filter((v) => !v.includes('$' + '{')),
+      fc.oneof(spoil(word, '\u0000\u0007\u001b\u007f*?'), long(256)),
+      is((c) => c.alarmName, 'CIS-4.10-SecurityGroupChanges'),
+    ),
   ),
   choice(
     'PATTERN_PROFILE',
-    ['cis', 'cis-v5', 'securityhub'],
-    ['CIS', 'cis-v4', 'v5', 'strict'],
+    ['cis-v1.2', 'cis', 'cis-v5', 'securityhub'],
+    ['CIS', 'cis-v4', 'v5', 'strict', 'cis-v1.3'],
     (c) => c.patternProfile,
     'cis',
   ),

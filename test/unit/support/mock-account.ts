@@ -123,19 +123,31 @@ function serveLogs(mock: AccountMocks['logs'], state: AccountState, write: Write
       $metadata: meta,
     });
   };
-  mock.on(DescribeMetricFiltersCommand).callsFake(async ({ logGroupName, metricName, metricNamespace }) => {
-    if (logGroupName !== undefined || metricName === undefined)
-      return { metricFilters: copy(group(logGroupName)) };
-    // By metric, without a log group: every filter of the region whose transformation writes to it.
-    const writes = (f: MetricFilter) =>
-      (f.metricTransformations ?? []).some(
-        (t) => t.metricName === metricName && t.metricNamespace === metricNamespace,
+  mock
+    .on(DescribeMetricFiltersCommand)
+    .callsFake(async ({ logGroupName, metricName, metricNamespace, limit, nextToken }) => {
+      if (logGroupName === undefined && metricName === undefined) {
+        // Every filter of the region, AWS's way: sorted by name, `limit` (at most 50) a page, then a nextToken.
+        const all = Object.entries(state.logGroups)
+          .flatMap(([name, filters]) => filters.map((f) => ({ ...f, logGroupName: name })))
+          .sort((a, b) => ((a.filterName ?? '') < (b.filterName ?? '') ? -1 : 1));
+        const from = Number(nextToken ?? 0);
+        const size = Math.min(limit ?? 50, 50);
+        const more = from + size < all.length ? { nextToken: String(from + size) } : {};
+        return { metricFilters: copy(all.slice(from, from + size)), ...more };
+      }
+      if (logGroupName !== undefined || metricName === undefined)
+        return { metricFilters: copy(group(logGroupName)) };
+      // By metric, without a log group: every filter of the region whose transformation writes to it.
+      const writes = (f: MetricFilter) =>
+        (f.metricTransformations ?? []).some(
+          (t) => t.metricName === metricName && t.metricNamespace === metricNamespace,
+        );
+      const listed = Object.entries(state.logGroups).flatMap(([name, filters]) =>
+        filters.filter(writes).map((f) => ({ ...f, logGroupName: name })),
       );
-    const listed = Object.entries(state.logGroups).flatMap(([name, filters]) =>
-      filters.filter(writes).map((f) => ({ ...f, logGroupName: name })),
-    );
-    return { metricFilters: copy(listed) };
-  });
+      return { metricFilters: copy(listed) };
+    });
   mock.on(TestMetricFilterCommand).callsFake(async (input: TestMetricFilterCommandInput) => {
     const pattern = parsePattern(input.filterPattern ?? '');
     const messages = (input.logEventMessages ?? []).map((eventMessage: string, i: number) => ({

@@ -52,11 +52,11 @@ export const COMPLIANT_READS: Readonly<Record<string, number>> = {
   GetCallerIdentity: 1,
   DescribeTrails: 1,
   GetTrailStatus: 1,
+  // The region's first page (every filter, so every writer to our metric) and the log group's filters.
   DescribeMetricFilters: 2,
   DescribeAlarms: 1,
   GetTopicAttributes: 1,
   ListSubscriptionsByTopic: 1,
-  DescribeAlarmsForMetric: 1,
 };
 
 /** The answered call of `operation` (the only one, or the first). */
