@@ -3,7 +3,6 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
-import { paced } from './pace';
 
 /** The SDK clients every step receives as its first parameter. */
 export interface Clients {
@@ -28,17 +27,8 @@ export const CLIENT_LIMITS: ClientLimits = {
   requestTimeoutMs: 10_000,
 };
 
-/**
- * Builds the clients once per cold start, for one region; AWS_ENDPOINT_URL is honoured by the SDK
- * itself. Each API the enforcer may call many times in a run is paced under AWS's request-rate quota
- * (`paced`, docs/quotas.md), so fifteen controls' writes are never throttled.
- */
+/** Builds the clients once per cold start, for one region; AWS_ENDPOINT_URL is honoured by the SDK itself. */
 export function createClients(region: string, limits: ClientLimits = CLIENT_LIMITS): Clients {
-  return paced(createSdkClients(region, limits));
-}
-
-/** The SDK clients with the enforcer's limits, without pacing (tests measure what pacing prevents). */
-export function createSdkClients(region: string, limits: ClientLimits = CLIENT_LIMITS): Clients {
   const options = {
     region,
     maxAttempts: limits.maxAttempts,

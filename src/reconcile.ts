@@ -9,6 +9,7 @@ import { noticeOf } from './notify/notice';
 import type { CloudTrailRequest } from './notify/request';
 import type { Observation } from './observe';
 import { withFeeders } from './observe-filters';
+import { paced } from './pace';
 import { changeKey, type Finding, type Plan, plan } from './plan';
 import { droppedActionNews } from './plan/alarm';
 import { discoverAndRead, type Reads, readStates } from './reads';
@@ -142,6 +143,9 @@ export async function reconcile(
   const now = deps.now ?? Date.now;
   const started = now();
   const base = baseReport(deps.config, trigger, dryRun);
+  // Each API this run calls is paced under AWS's request-rate quota (src/pace.ts, docs/quotas.md):
+  // fifteen controls' reads and writes never throttle each other. Runs are apart; a run paces itself.
+  deps = { ...deps, clients: paced(deps.clients) };
   const finish = (fields: Fields): Report => ({ ...base, ...fields, durationMs: now() - started });
   try {
     const { discovery, found } = await discoverAndRead(deps.clients, deps.config);

@@ -129,6 +129,10 @@ export function worstStatus(statuses: readonly Status[]): Status {
   );
 }
 
+/** The parts, the most urgent first (stable: catalog order among equals). */
+const worstFirst = <T extends { readonly status: Status }>(parts: readonly T[]): T[] =>
+  [...parts].sort((a, b) => URGENCY.indexOf(b.status) - URGENCY.indexOf(a.status));
+
 type PartFields = Partial<Report> & Pick<Report, 'status'> & Pick<ControlPart, 'control' | 'key'>;
 
 /** Each item once, in first-seen order (by its JSON: shared changes are equal in every part). */
@@ -146,7 +150,7 @@ function once<T>(items: readonly T[]): T[] {
  * The run's report fields from its controls' parts. One control: its part as it is (the report reads as
  * before there were several). Several: the worst status; every change, news line and error once; a
  * finding every control has (about the trail or the topic) once, the others prefixed with their
- * control's id; the verdict of each control in its part.
+ * control's id, the most urgent control's first; the verdict of each control in its part.
  */
 export function combineParts(parts: readonly PartFields[]): Partial<Report> & Pick<Report, 'status'> {
   const [only] = parts;
@@ -158,7 +162,7 @@ export function combineParts(parts: readonly PartFields[]): Partial<Report> & Pi
   const everywhere = (f: string) => parts.every((p) => findingsOf(p).includes(f));
   const findings = once([
     ...parts.flatMap((p) => findingsOf(p).filter(everywhere)),
-    ...parts.flatMap((p) =>
+    ...worstFirst(parts).flatMap((p) =>
       findingsOf(p)
         .filter((f) => !everywhere(f))
         .map((f) => `${p.control}: ${f}`),

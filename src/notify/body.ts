@@ -27,22 +27,61 @@ function reasonsOf(changes: readonly ReportChange[]): string[] {
   return changes.flatMap((c) => c.reasons.map((r) => `${resourceLabel(c.resource)}: ${maskUrls(r)}`));
 }
 
+/** A control's title line: `CIS-4.3 (Security Hub CloudWatch.1): Ensure …`, or the id alone when unknown. */
+function titleOf(id: string): string {
+  const control = controlOf({ control: id } as Report);
+  if (!control) return id;
+  const hub = control.securityHubId ? ` (Security Hub ${control.securityHubId})` : '';
+  return `${id}${hub}: ${control.title}`;
+}
+
 function header(report: Report): string[] {
-  const control = controlOf(report);
-  const title = control ? ` (Security Hub ${control.securityHubId}): ${control.title}` : '';
+  const parts = report.controls ?? [];
+  const title = parts.length > 1 ? `${parts.length} CIS monitoring controls` : titleOf(report.control);
   const where = [
     `Account ${report.accountId ?? 'unknown'}`,
     `region ${report.region}`,
     `mode ${report.mode}`,
   ];
   return [
-    `${report.control}${title}`,
+    title,
     `Status: ${report.status}: ${MEANING[report.status]}`,
     where.join(', '),
     ...(report.trail ? [`Trail: ${report.trail}`] : []),
     ...(report.logGroup ? [`Log group: ${report.logGroup}`] : []),
   ];
 }
+
+/** With several controls: each one that did not simply hold, worst first, and how many did. */
+function perControl(report: Report): string[] {
+  const parts = report.controls ?? [];
+  if (parts.length < 2) return [];
+  const rank = (status: Status) => STATUS_ORDER.indexOf(status);
+  const moved = parts.filter((p) => p.status !== 'COMPLIANT').sort((a, b) => rank(a.status) - rank(b.status));
+  const lines = moved.map((p) => {
+    const what = p.changes.length
+      ? `: ${[...new Set(p.changes.map((c) => resourceLabel(c.resource)))].join(', ')}`
+      : '';
+    return `${titleOf(p.control)}: ${p.status}${what}`;
+  });
+  const held = parts.length - moved.length;
+  return section('Controls', [
+    ...lines,
+    ...(held ? [`${held} other control${held === 1 ? '' : 's'} held`] : []),
+  ]);
+}
+
+/** Worst first: the order a reader should meet the controls in. */
+const STATUS_ORDER: readonly Status[] = [
+  'ERROR',
+  'DRIFT_PERSISTS',
+  'NON_COMPLIANT',
+  'REPAIRED',
+  'DRIFT_DETECTED',
+  'COMPLIANT',
+  'IGNORED',
+  'IGNORED_OWN_CHANGE',
+];
 
 function wrong(report: Report): string[] {
   const changed = reasonsOf(report.changes);
@@ -102,6 +141,13 @@ function further(report: Report): string[] {
 
 /** The alert body for people: control, what was wrong, news, what was done, who triggered it, where to look. */
 export function alertText(report: Report): string {
-  const lines = [...header(report), ...wrong(report), ...news(report), ...done(report), ...failed(report)];
+  const lines = [
+    ...header(report),
+    ...perControl(report),
+    ...wrong(report),
+    ...news(report),
+    ...done(report),
+    ...failed(report),
+  ];
   return cleanText([...lines, ...who(report), ...further(report)].join('\n'));
 }

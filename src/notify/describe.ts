@@ -9,9 +9,15 @@ export function controlOf(report: Report): ControlSpec | undefined {
   return CONTROL_SPECS.find((c) => c.id === report.control);
 }
 
-/** The control as people write it: `CIS-4.10` → `CIS 4.10`. */
+/**
+ * The control as people write it: `CIS-4.10` → `CIS 4.10`; with several, how many of them the run
+ * changed or found wrong: `CIS 2 of 15 controls` (`CIS 15 controls` when every one holds).
+ */
 export function controlLabel(report: Report): string {
-  return report.control.replace(/-/g, ' ');
+  const parts = report.controls ?? [];
+  if (parts.length < 2) return report.control.replace(/-/g, ' ');
+  const touched = parts.filter((p) => p.status !== 'COMPLIANT').length;
+  return touched === 0 ? `CIS ${parts.length} controls` : `CIS ${touched} of ${parts.length} controls`;
 }
 
 /** The short name of whoever made a call: the session or user name, `root`, or the invoking service. */

@@ -12,7 +12,7 @@ import {
   PutMetricFilterCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createSdkClients } from '../../src/clients';
+import { createClients } from '../../src/clients';
 import { API_BOUNDS, type Bounds, paced } from '../../src/pace';
 
 const REGION = 'eu-west-1';
@@ -70,7 +70,7 @@ const only = (concurrency: number, perSecond: number): Bounds => ({
 describe('paced', () => {
   it('never has more than the bound in flight, and every request is answered', async () => {
     const { sent, mostInFlight } = recorder(300);
-    const clients = paced(createSdkClients(REGION), only(2, 100));
+    const clients = paced(createClients(REGION), only(2, 100));
     const outcomes = await settle(Array.from({ length: 9 }, (_, i) => clients.logs.send(filter(i))));
     expect(outcomes.every((o) => o.status === 'fulfilled')).toBe(true);
     expect(sent).toHaveLength(9);
@@ -79,7 +79,7 @@ describe('paced', () => {
 
   it('starts at most perSecond in any 1-second window, and no later than that allows', async () => {
     const { sent } = recorder(10);
-    const clients = paced(createSdkClients(REGION), only(10, 3));
+    const clients = paced(createClients(REGION), only(10, 3));
     await settle(Array.from({ length: 10 }, (_, i) => clients.logs.send(filter(i))));
     const at = sent.map((s) => s.at - (sent[0]?.at ?? 0));
     expect(at).toEqual([0, 0, 0, 1000, 1000, 1000, 2000, 2000, 2000, 3000]);
@@ -87,7 +87,7 @@ describe('paced', () => {
 
   it('keeps the order of the calls per API', async () => {
     const { sent } = recorder(50);
-    const clients = paced(createSdkClients(REGION), only(1, 2));
+    const clients = paced(createClients(REGION), only(1, 2));
     await settle(Array.from({ length: 6 }, (_, i) => clients.logs.send(filter(i))));
     expect(sent.map((s) => s.name)).toEqual(['f0', 'f1', 'f2', 'f3', 'f4', 'f5']);
   });
@@ -95,7 +95,7 @@ describe('paced', () => {
   it('passes errors through unchanged and frees the slot for the next request', async () => {
     const fault = Object.assign(new Error('denied'), { name: 'AccessDeniedException' });
     logs.on(PutMetricFilterCommand).rejectsOnce(fault).resolves({});
-    const clients = paced(createSdkClients(REGION), only(1, 5));
+    const clients = paced(createClients(REGION), only(1, 5));
     const [first, second] = await settle([clients.logs.send(filter(0)), clients.logs.send(filter(1))]);
     expect(first?.status === 'rejected' && first.reason).toBe(fault);
     expect(second?.status).toBe('fulfilled');
@@ -105,7 +105,7 @@ describe('paced', () => {
     recorder(5_000);
     logs.on(DescribeLogGroupsCommand).resolves({ logGroups: [] });
     logs.on(DescribeMetricFiltersCommand).resolves({ metricFilters: [] });
-    const clients = paced(createSdkClients(REGION), only(1, 1));
+    const clients = paced(createClients(REGION), only(1, 1));
     const waiting = [0, 1, 2].map((i) => clients.logs.send(filter(i)));
     // No timer runs before these answer: a paced send would wait for the filters (5 s each, one at a time).
     // Neither is bounded here (DescribeMetricFilters is in API_BOUNDS, not in these bounds).
@@ -118,10 +118,10 @@ describe('paced', () => {
   });
 
   it('refuses a bound that could never admit a request, and an API it does not know', () => {
-    expect(() => paced(createSdkClients(REGION), only(0, 1))).toThrow('invalid bound for PutMetricFilter');
-    expect(() => paced(createSdkClients(REGION), only(1, 0.5))).toThrow('invalid bound for PutMetricFilter');
+    expect(() => paced(createClients(REGION), only(0, 1))).toThrow('invalid bound for PutMetricFilter');
+    expect(() => paced(createClients(REGION), only(1, 0.5))).toThrow('invalid bound for PutMetricFilter');
     const unknown = { DeleteAlarms: { concurrency: 1, perSecond: 1 } } as Bounds;
-    expect(() => paced(createSdkClients(REGION), unknown)).toThrow('no paced API named DeleteAlarms');
+    expect(() => paced(createClients(REGION), unknown)).toThrow('no paced API named DeleteAlarms');
   });
 });
 
@@ -142,7 +142,7 @@ function throttlingAbove(quota: number) {
 }
 
 describe('a repair from scratch of fifteen controls against throttling at the documented quotas', () => {
-  const repair = (clients: ReturnType<typeof createSdkClients>) => [
+  const repair = (clients: ReturnType<typeof createClients>) => [
     ...Array.from({ length: 30 }, (_, i) => clients.cloudwatch.send(alarm(i))),
     ...Array.from({ length: 15 }, (_, i) => clients.logs.send(filter(i))),
   ];
@@ -153,14 +153,14 @@ describe('a repair from scratch of fifteen controls against throttling at the do
   });
 
   it('sees no throttling error through paced clients', async () => {
-    const outcomes = await settle(repair(paced(createSdkClients(REGION))));
+    const outcomes = await settle(repair(paced(createClients(REGION))));
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
     expect(cloudwatch.commandCalls(PutMetricAlarmCommand)).toHaveLength(30);
     expect(logs.commandCalls(PutMetricFilterCommand)).toHaveLength(15);
   });
 
   it('is throttled without them (the service above does throttle)', async () => {
-    const outcomes = await settle(repair(createSdkClients(REGION)));
+    const outcomes = await settle(repair(createClients(REGION)));
     const names = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as Error).name] : []));
     expect(names.length).toBeGreaterThan(0);
     expect(new Set(names)).toEqual(new Set(['ThrottlingException']));

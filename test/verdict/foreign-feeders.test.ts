@@ -38,6 +38,9 @@ function withFilters(
   return state;
 }
 
+/** The region's first page of filters: no log group, no metric. */
+const REGION_PAGE = { limit: 50 };
+
 const byMetric = (metric: typeof OUR_METRIC) => ({
   metricName: metric.name,
   metricNamespace: metric.namespace,
@@ -66,7 +69,9 @@ describe('another filter writing to our metric', () => {
         ],
       }),
     ]);
-    expect(run.mocks.logs.commandCalls(DescribeMetricFiltersCommand, byMetric(OUR_METRIC))).toHaveLength(1);
+    // The region's first page held every filter of the region: it named the writer, no read by metric.
+    expect(run.mocks.logs.commandCalls(DescribeMetricFiltersCommand, REGION_PAGE)).toHaveLength(1);
+    expect(run.mocks.logs.commandCalls(DescribeMetricFiltersCommand, byMetric(OUR_METRIC))).toHaveLength(0);
   });
 
   it.each<[string, () => AccountState, RegExp]>([
@@ -96,14 +101,19 @@ describe('another filter writing to our metric', () => {
   it('every page of the by-metric listing is read (SDK paginator): a writer on page 2 is found', async () => {
     const state = compliant();
     const run = await runOn(state, {
-      arrange: (m) =>
+      arrange: (m) => {
+        // More than one page of filters in the region: our metric's writers are read by metric.
+        m.logs
+          .on(DescribeMetricFiltersCommand, REGION_PAGE)
+          .resolves({ metricFilters: [{ ...ourFilter(state), logGroupName: LOG_GROUP }], nextToken: 'more' });
         m.logs
           .on(DescribeMetricFiltersCommand, byMetric(OUR_METRIC))
           .resolvesOnce({
             metricFilters: [{ ...ourFilter(state), logGroupName: LOG_GROUP }],
             nextToken: 'p2',
           })
-          .resolves({ metricFilters: [writer('late', 'app-logs', { metricValue: '-1' })] }),
+          .resolves({ metricFilters: [writer('late', 'app-logs', { metricValue: '-1' })] });
+      },
     });
     expect(run.report.status).toBe('NON_COMPLIANT');
     expect(run.report.findings).toEqual([
@@ -144,6 +154,7 @@ describe("another filter writing to someone else's chain's metric", () => {
     });
     const logs = run.mocks.logs;
     expect(logs.commandCalls(DescribeMetricFiltersCommand, byMetric(TF_METRIC))).toHaveLength(1);
-    expect(logs.commandCalls(DescribeMetricFiltersCommand, byMetric(OUR_METRIC))).toHaveLength(1);
+    // Ours came from the region's first page, which held every filter.
+    expect(logs.commandCalls(DescribeMetricFiltersCommand, byMetric(OUR_METRIC))).toHaveLength(0);
   });
 });
