@@ -6,7 +6,7 @@ import type { TrailView } from './model';
 import { grants } from './permissions';
 import { type Candidate, type Candidates, findCandidates, regionHint } from './trail-candidates';
 import { type Checked, type Holdings, type Moved, pickTrail } from './trail-choice';
-import { judgeSelectors } from './trail-selectors';
+import { judgeSelectors, needOf } from './trail-selectors';
 
 export { type Candidate, type Candidates, findCandidates, type Place } from './trail-candidates';
 
@@ -77,7 +77,17 @@ export async function recheckTrail(
   return candidate && (await checkTrail(clients, config, candidate)).view;
 }
 
-/** Reads a candidate's logging status and selectors; a view when it qualifies, else the reason. */
+/** The one control's calls as the doubt names them: `security group calls` for the security group control. */
+function titleCalls(config: Config): string {
+  return config.control.key === 'security-group-changes'
+    ? 'security group calls'
+    : `calls of ${config.control.id}`;
+}
+
+/**
+ * Reads a candidate's logging status and selectors; a view when it qualifies (it records the events of
+ * at least one selected control; those it leaves out are named per control), else the reason.
+ */
 async function checkTrail(
   clients: Clients,
   config: Config,
@@ -95,12 +105,36 @@ async function checkTrail(
       : Promise.resolve(undefined),
   ]);
   const name = trail.Name ?? arn;
-  const judged = judgeSelectors(selectors);
-  if (judged.records === false) return { problem: `trail ${name} does not record management write events` };
+  const judged = config.controls.map((c) => ({
+    id: c.control.id,
+    verdict: judgeSelectors(selectors, needOf(c.control.profiles[config.patternProfile])),
+  }));
+  const missing = judged.flatMap(({ id, verdict }) =>
+    verdict.records === false ? [{ id, what: verdict.missing }] : [],
+  );
+  if (missing.length === judged.length) {
+    const what = [...new Set(missing.map((m) => m.what))].join(', nor ');
+    return { problem: `trail ${name} does not record ${what}` };
+  }
+  const unsure = judged.flatMap(({ id, verdict }) =>
+    verdict.records === 'unknown' ? [{ id, verdict }] : [],
+  );
+  const first = unsure[0]?.verdict;
+  const whose =
+    unsure.length === 1 && judged.length === 1
+      ? titleCalls(config)
+      : `calls of ${unsure.map((u) => u.id).join(', ')}`;
   const doubt =
-    judged.records === 'unknown'
-      ? `trail ${name}: advanced event selector ${JSON.stringify(judged.selector)} ${judged.why}, which the enforcer does not model: it cannot tell whether the trail records the security group calls`
+    first?.records === 'unknown'
+      ? `trail ${name}: advanced event selector ${JSON.stringify(first.selector)} ${first.why}, which the enforcer does not model: it cannot tell whether the trail records the ${whose}`
       : undefined;
+  // Controls whose events this trail leaves out: each is kept from holding, the others are not.
+  const unrecorded = Object.fromEntries(
+    missing.map((m) => [
+      m.id,
+      `trail ${name} does not record ${m.what}: ${m.id}'s alarm can never count an event`,
+    ]),
+  );
   const isLogging = status.IsLogging === true;
   if (!isLogging && !config.healTrailLogging) {
     return { problem: `trail ${name} is not logging (HEAL_TRAIL_LOGGING=false, so it was left stopped)` };
@@ -113,6 +147,7 @@ async function checkTrail(
     logGroupArn: trail.CloudWatchLogsLogGroupArn ?? '',
     isLogging,
     ...(doubt ? { selectorDoubt: doubt } : {}),
+    ...(missing.length ? { unrecorded } : {}),
   };
   return { view };
 }

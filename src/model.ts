@@ -11,6 +11,8 @@ export interface TrailView {
   readonly isLogging: boolean;
   /** Why the enforcer cannot tell that this trail records the control's calls (a blocking finding). */
   readonly selectorDoubt?: string;
+  /** Controls (by id) whose events the trail's selectors leave out, and the reason (blocking for each). */
+  readonly unrecorded?: Readonly<Record<string, string>>;
 }
 
 export interface MetricTransformationView {

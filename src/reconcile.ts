@@ -71,6 +71,14 @@ interface Run {
   readonly controls: readonly ControlRun[];
 }
 
+/** The blocking findings about the trail for one control: the run's, and its events the trail leaves out. */
+function findingsFor(run: Run, control: ControlRun, trail: TrailView): readonly Finding[] {
+  const id = control.selected.control.id;
+  const missed = trail.unrecorded && Object.hasOwn(trail.unrecorded, id) ? trail.unrecorded[id] : undefined;
+  if (!missed) return run.trailFindings;
+  return [...run.trailFindings, { code: 'trail-events-missing', message: missed, blocking: true }];
+}
+
 /** A control's part of the report: its fields and which control it is. */
 type Part = Fields & Pick<ControlPart, 'control' | 'key'>;
 
@@ -105,7 +113,12 @@ async function repairAndVerify(run: Run, discovery: Discovery, firsts: readonly 
   return Promise.all(
     run.controls.map(async (control, i): Promise<Part> => {
       const first = firsts[i] as Pass;
-      const second = passOf(control.desired, trailNow, reads[i] as Reads, run.trailFindings);
+      const second = passOf(
+        control.desired,
+        trailNow,
+        reads[i] as Reads,
+        findingsFor(run, control, trailNow),
+      );
       const mine = new Set(first.plan.changes.map(changeKey));
       const ownOutcomes = outcomes.filter((o) => mine.has(changeKey(o.change)));
       const applied = ownOutcomes.flatMap((o) => (o.ok ? [o.change] : []));
@@ -169,7 +182,9 @@ export async function reconcile(
       })),
     };
     const news = placeNews(deps.config, discovery, trail);
-    const firsts = found.controls.map((c) => passOf(c.desired, trail, c.reads, run.trailFindings));
+    const firsts = found.controls.map((c, i) =>
+      passOf(c.desired, trail, c.reads, findingsFor(run, run.controls[i] as ControlRun, trail)),
+    );
     const parts =
       dryRun || firsts.every((p) => p.plan.changes.length === 0)
         ? await Promise.all(run.controls.map((c, i) => reportFirst(c, firsts[i] as Pass, dryRun)))

@@ -96,7 +96,7 @@ describe('the AWS-faithful layer: HasCustomEventSelectors', () => {
 
     expect(run.report).toMatchObject({
       status: 'NON_COMPLIANT',
-      findings: [`trail ${TRAIL.name} does not record management write events`],
+      findings: [`trail ${TRAIL.name} does not record management write events from ec2.amazonaws.com`],
     });
     expect(run.writes).toEqual([]);
     expect(run.calls.map((c) => c.operation)).toContain('GetEventSelectors');

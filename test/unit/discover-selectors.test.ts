@@ -117,7 +117,7 @@ describe('what the enforcer can still decide', () => {
     );
     expect(run.report).toMatchObject({
       status: 'NON_COMPLIANT',
-      findings: ['trail management-events does not record management write events'],
+      findings: ['trail management-events does not record management write events from ec2.amazonaws.com'],
     });
   });
 

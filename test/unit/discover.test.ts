@@ -41,7 +41,7 @@ const advanced = (
   ],
 });
 const MANAGEMENT: [string, { Equals: string[] }] = ['eventCategory', { Equals: ['Management'] }];
-const NO_WRITES = `trail management-events does not record management write events`;
+const NO_WRITES = `trail management-events does not record management write events from ec2.amazonaws.com`;
 
 describe('discover: reasons no trail qualifies (NON_COMPLIANT, nothing created)', () => {
   it.each<[string, () => AccountState, Record<string, string>, string[], string | undefined]>([
