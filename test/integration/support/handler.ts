@@ -9,6 +9,7 @@ export type Handler = (event: unknown) => Promise<Report>;
 
 /** Every variable the enforcer's configuration reads; unset ones are removed while a handler loads. */
 const CONFIG_VARIABLES = [
+  'CONTROLS',
   'LOG_GROUP_NAME',
   'FILTER_NAME',
   'METRIC_NAMESPACE',
