@@ -3,7 +3,7 @@ import type { Config, ControlConfig } from './config';
 import { desiredState } from './desired';
 import { chooseTrail, type Discovery, findCandidates } from './discover';
 import { AwsCallError } from './errors';
-import type { AlarmView, DesiredState, TrailView } from './model';
+import type { AlarmView, DesiredState, FilterView, TrailView } from './model';
 import { type Observation, observe } from './observe';
 import { type FeedersRead, type RegionFilters, readFeeders, readRegionFilters } from './observe-filters';
 import { shareReads } from './shared-reads';
@@ -23,6 +23,8 @@ export interface Reads {
   readonly ourMetricAlarms: ReadonlyMap<string, AlarmsRead>;
   /** Every filter of the region writing to our metric, or why not. */
   readonly ourMetricFeeders: FeedersRead;
+  /** Every filter of the region, when its first page held them all (the verdict takes others' writers from it). */
+  readonly regionFilters?: readonly FilterView[];
 }
 
 const onMetric = (alarm: AlarmView | undefined, desired: DesiredState): alarm is AlarmView =>
@@ -39,15 +41,21 @@ export async function readState(
   region?: Promise<RegionFilters>,
 ): Promise<Reads> {
   const metric = { namespace: desired.filter.metricNamespace, name: desired.filter.metricName };
-  const [observation, ourMetricFeeders] = await Promise.all([
+  const [observation, ourMetricFeeders, page] = await Promise.all([
     observe(clients, desired),
     readFeeders(clients, metric, region),
+    region,
   ]);
   const { alarm } = observation;
   const ourMetricAlarms = new Map<string, AlarmsRead>(
     onMetric(alarm, desired) ? [[metricKey(metric), { alarms: [alarm] }]] : [],
   );
-  return { observation, ourMetricAlarms, ourMetricFeeders };
+  return {
+    observation,
+    ourMetricAlarms,
+    ourMetricFeeders,
+    ...(page?.all ? { regionFilters: page.all } : {}),
+  };
 }
 
 /**

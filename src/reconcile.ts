@@ -25,7 +25,7 @@ export interface Deps {
 }
 
 interface Pass {
-  readonly actual: ActualState & Pick<Observation, 'filters'>;
+  readonly actual: ActualState & Pick<Observation, 'filters'> & Pick<Reads, 'regionFilters'>;
   readonly plan: Plan;
   readonly errors: readonly StepError[];
   readonly ourMetricAlarms: Reads['ourMetricAlarms'];
@@ -33,7 +33,8 @@ interface Pass {
 
 function passOf(desired: DesiredState, trail: TrailView, reads: Reads, findings: readonly Finding[]): Pass {
   const observed = withFeeders(reads.observation, reads.ourMetricFeeders);
-  const actual = { ...observed, trail };
+  const region = reads.regionFilters ? { regionFilters: reads.regionFilters } : {};
+  const actual = { ...observed, ...region, trail };
   const planned = plan(desired, actual);
   return {
     actual,

@@ -12,7 +12,7 @@ import { evaluateChains, type OwnNames, satisfiedBy, type TopicRead, topicsToRea
 import { compareMatches, crossCheckFinding, crossCheckSamples } from './cross-check';
 import { type FeedersSeen, withFeederGaps } from './feeders';
 import { type AlarmsRead, candidateFilters, linksOf, metricKey, metricsToRead } from './links';
-import type { CrossCheck, SatisfiedBy, Verdict } from './types';
+import type { CrossCheck, MetricRef, SatisfiedBy, Verdict } from './types';
 
 /** What an observation says about the log group: the trail, every filter on it, our filter and our topic. */
 export interface Seen {
@@ -22,6 +22,8 @@ export interface Seen {
   readonly topic?: TopicView;
   /** Every filter of the region writing to our metric, when the observation read them. */
   readonly feeders?: readonly FilterView[];
+  /** Every filter of the region, when one page held them all: any metric's writers are known from it. */
+  readonly regionFilters?: readonly FilterView[];
   readonly unobserved: readonly ObservedKind[];
 }
 
@@ -38,10 +40,26 @@ function ownTopic(seen: Seen): TopicRead {
   return { confirmed: seen.topic.subscriptions.filter((s) => s.confirmed).length };
 }
 
-/** Our metric's feeders, when the observation read them: the verdict does not read them again. */
-function knownFeeders(desired: DesiredState, seen: Seen): Map<string, FeedersSeen> {
-  const metric = { namespace: desired.filter.metricNamespace, name: desired.filter.metricName };
-  return new Map(seen.feeders ? [[metricKey(metric), { filters: seen.feeders }]] : []);
+const writesTo = (filter: FilterView, metric: MetricRef): boolean =>
+  filter.transformations.some((t) => t.metricNamespace === metric.namespace && t.metricName === metric.name);
+
+/**
+ * The feeders already known: our metric's, when the observation read them, and every metric's when
+ * the region's filters fit one page; the verdict does not read those again.
+ */
+function knownFeeders(
+  desired: DesiredState,
+  seen: Seen,
+  metrics: readonly MetricRef[],
+): Map<string, FeedersSeen> {
+  const known = new Map<string, FeedersSeen>();
+  const all = seen.regionFilters;
+  if (all)
+    for (const metric of metrics)
+      known.set(metricKey(metric), { filters: all.filter((f) => writesTo(f, metric)) });
+  const ours = { namespace: desired.filter.metricNamespace, name: desired.filter.metricName };
+  if (seen.feeders) known.set(metricKey(ours), { filters: seen.feeders });
+  return known;
 }
 
 /** The facts every verdict starts from, whatever could be read. */
@@ -78,7 +96,7 @@ async function judgeChains(
   const metrics = metricsToRead(candidates);
   const [alarms, feeders] = await Promise.all([
     readAlarmsForMetrics(clients, metrics, known),
-    readFeedersForMetrics(clients, metrics, knownFeeders(desired, seen)),
+    readFeedersForMetrics(clients, metrics, knownFeeders(desired, seen, metrics)),
   ]);
   const links = linksOf(withFeederGaps(candidates, feeders, desired.logGroupName), alarms);
   const topics = await readTopicSubscribers(clients, topicsToRead(links, base.ours, base.home));

@@ -141,7 +141,7 @@ describe('another filter writing to our metric', () => {
 });
 
 describe("another filter writing to someone else's chain's metric", () => {
-  it('breaks that chain (read by metric once, by the verdict); ours holds and the run is COMPLIANT', async () => {
+  it("breaks that chain (its writers taken from the region's one page of filters); ours holds and the run is COMPLIANT", async () => {
     const state = withTerraformChain(compliant());
     withFilters('app-logs', [writer('tf-offset', 'app-logs', { defaultValue: -1 }, TF_METRIC)], state);
     const run = await runOn(state);
@@ -153,8 +153,22 @@ describe("another filter writing to someone else's chain's metric", () => {
       ],
     });
     const logs = run.mocks.logs;
-    expect(logs.commandCalls(DescribeMetricFiltersCommand, byMetric(TF_METRIC))).toHaveLength(1);
-    // Ours came from the region's first page, which held every filter.
+    // The region's first page held every filter: neither metric is read by name.
+    expect(logs.commandCalls(DescribeMetricFiltersCommand, byMetric(TF_METRIC))).toHaveLength(0);
     expect(logs.commandCalls(DescribeMetricFiltersCommand, byMetric(OUR_METRIC))).toHaveLength(0);
+  });
+
+  it("with more filters in the region than one page, that chain's metric is read by name once, by the verdict", async () => {
+    const state = withTerraformChain(compliant());
+    withFilters('app-logs', [writer('tf-offset', 'app-logs', { defaultValue: -1 }, TF_METRIC)], state);
+    const run = await runOn(state, {
+      arrange: (m) =>
+        m.logs
+          .on(DescribeMetricFiltersCommand, REGION_PAGE)
+          .resolves({ metricFilters: [], nextToken: 'more' }),
+    });
+    expect(run.report).toMatchObject({ status: 'COMPLIANT', findings: [], controlSatisfiedBy: [OUR_LINK()] });
+    expect(run.report.verdict?.chains.find((c) => c.filter === 'sg-changes')?.state).toBe('broken');
+    expect(run.mocks.logs.commandCalls(DescribeMetricFiltersCommand, byMetric(TF_METRIC))).toHaveLength(1);
   });
 });
