@@ -111,11 +111,13 @@ describe('reconcile: AccessDenied → ERROR naming the IAM action and resource',
       },
     ],
     [
-      'DescribeMetricFilters by metric (who else writes to our metric)',
-      (m) =>
-        m.logs
-          .on(DescribeMetricFiltersCommand, { metricName: 'SecurityGroupEventCount' })
-          .rejects(new LogsAccessDenied({ $metadata: meta, message: denied('logs:DescribeMetricFilters') })),
+      'DescribeMetricFilters without a log group (the region page, then by metric: who else writes to our metric)',
+      (m) => {
+        const error = () =>
+          new LogsAccessDenied({ $metadata: meta, message: denied('logs:DescribeMetricFilters') });
+        m.logs.on(DescribeMetricFiltersCommand, { limit: 50 }).rejects(error());
+        m.logs.on(DescribeMetricFiltersCommand, { metricName: 'SecurityGroupEventCount' }).rejects(error());
+      },
       {
         step: 'observe metric feeders',
         action: 'logs:DescribeMetricFilters',
