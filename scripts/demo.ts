@@ -1,61 +1,25 @@
 /**
- * `npm run demo`: the enforcer's Lambda handler against a local AWS API emulator (moto server).
- * The emulator is seen through the AWS-faithful layer (scripts/lib/faithful), so it answers as AWS
- * would: the email subscription the enforcer creates stays pending until its owner confirms it, which
- * the demo does as that person would. Seeds an account (a trail and the user's own monitoring), lets
- * the enforcer create the control, confirms the subscription, then tampers three ways as a person
- * would and shows each repair with its reasons and actor. Exits 0 when every step did what it should;
- * the emulator is stopped in every case, Ctrl-C included.
+ * `npm run demo`: the enforcer against a local AWS API emulator (moto server). The emulator is seen
+ * through the AWS-faithful layer (scripts/lib/faithful), so it answers as AWS would: the email
+ * subscription the enforcer creates stays pending until its owner confirms it, which the demo does as
+ * that person would. Seeds an account (a trail and the user's own monitoring), then:
+ *   A, B. one enforcer with CONTROLS=all builds all fifteen controls (a table of what was done for
+ *         each), the owner confirms, and a second run writes nothing;
+ *   1–5.  on the account seeded afresh, the Lambda handler with the default control (4.10) creates it,
+ *         then a person tampers three ways and each repair is shown with its reasons and actor.
+ * Exits 0 when every step did what it should; the emulator is stopped in every case, Ctrl-C included.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { formatAlert } from '../src/notify/message';
 import type { Report } from '../src/report';
-import type { ApiProxy } from './lib/api-proxy';
+import { familyRuns } from './lib/demo-family';
+import { DEMO_CONFIG, enforcerInvoke, handlerInvoke, type Invoke, type Outcome } from './lib/demo-invoke';
 import { describeControl, describeSeed, TAMPERINGS, type Tampering } from './lib/demo-steps';
-import { type Emulator, emulatorEnv, projectRoot, QUIET_SDK, startEmulator } from './lib/emulator';
+import { type Emulator, emulatorEnv, QUIET_SDK, startEmulator } from './lib/emulator';
 import { type FaithfulEmulator, openFaithful } from './lib/emulator-faithful';
 import { type AccountClients, CONTROL, seedAccount, snapshotUserResources } from './lib/seed';
 import { renderTable } from './lib/table';
 
-const ROOT = projectRoot();
 const say = (text = '') => process.stdout.write(`${text}\n`);
-const sampleEvent = (name: string): unknown =>
-  JSON.parse(readFileSync(join(ROOT, 'events', `${name}.json`), 'utf8'));
-
-/** The handler's own configuration for the demo: one email subscriber, quiet logs and metrics. */
-const DEMO_CONFIG = {
-  SUBSCRIPTIONS: 'email:security@example.com',
-  ENFORCER_ROLE_NAME: 'cis-monitoring-enforcer-prod-us-east-1',
-  LOG_LEVEL: 'SILENT',
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
-  POWERTOOLS_METRICS_DISABLED: 'true',
-};
-
-interface Outcome {
-  readonly report: Report;
-  readonly writes: number;
-}
-
-type Invoke = (event: string) => Promise<Outcome>;
-
-/** Loads the handler (after the environment is set) and counts the write requests of each invocation. */
-async function enforcer(proxy: ApiProxy): Promise<Invoke> {
-  Object.assign(process.env, emulatorEnv(proxy.endpoint), DEMO_CONFIG);
-  const lambda = await import('../handlers/reconcile');
-  return async (event) => {
-    proxy.take();
-    const log = console.log;
-    console.log = () => undefined; // the handler's own JSON log line; the demo prints its report
-    try {
-      const out = await lambda.handler(sampleEvent(event));
-      if (!('changes' in out)) throw new Error('the handler did not answer with a report');
-      return { report: out, writes: proxy.take().filter((c) => c.write && c.operation !== 'Publish').length };
-    } finally {
-      console.log = log;
-    }
-  };
-}
 
 const changeTable = (report: Report) =>
   renderTable(
@@ -123,12 +87,24 @@ async function tamperAndRepair(invoke: Invoke, account: AccountClients, step: Ta
   return { ok: repair.report.status === 'REPAIRED' && quiet(again), row };
 }
 
-async function run(emulator: Emulator, view: FaithfulEmulator): Promise<boolean> {
+/** Act 1: one enforcer keeping all fifteen controls on the seeded account. */
+async function family(emulator: Emulator, view: FaithfulEmulator): Promise<boolean> {
+  await seedAccount(view.account, view.human);
+  say(describeSeed(emulator.endpoint));
+  return familyRuns(enforcerInvoke(view.enforcer, { CONTROLS: 'all' }), view);
+}
+
+/** Act 2: the story of one control (CONTROLS unset: security group changes) on a freshly seeded account. */
+async function story(view: FaithfulEmulator): Promise<boolean> {
   const { account } = view;
+  await view.reset();
   await seedAccount(account, view.human);
   const before = JSON.stringify(await snapshotUserResources(account));
-  say(describeSeed(emulator.endpoint));
-  const invoke = await enforcer(view.enforcer);
+  say(
+    '\n\nThe story of one control, the default (CONTROLS unset: CIS 4.10 security group changes),\n' +
+      'on the same account seeded afresh, through the Lambda handler',
+  );
+  const invoke = await handlerInvoke(view.enforcer);
   let ok = await firstRuns(invoke, view);
   const rows: string[][] = [];
   for (const [i, step] of TAMPERINGS.entries()) {
@@ -142,6 +118,12 @@ async function run(emulator: Emulator, view: FaithfulEmulator): Promise<boolean>
     `\nThe user's own filters, alarms, topic, subscription and alarm action: ${untouched ? 'unchanged' : 'CHANGED'}`,
   );
   return ok && untouched;
+}
+
+async function run(emulator: Emulator, view: FaithfulEmulator): Promise<boolean> {
+  Object.assign(process.env, emulatorEnv(view.enforcer.endpoint), DEMO_CONFIG);
+  const families = await family(emulator, view);
+  return (await story(view)) && families;
 }
 
 async function main(): Promise<void> {
@@ -167,7 +149,8 @@ async function main(): Promise<void> {
   }
   say(
     ok
-      ? '\nDemo complete: every tampering was repaired and the next run wrote nothing.'
+      ? '\nDemo complete: all fifteen controls were built and then held without a write; every tampering\n' +
+          'was repaired and the next run wrote nothing.'
       : '\nDemo FAILED: see above.',
   );
   process.exit(ok ? 0 : 1);

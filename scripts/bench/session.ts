@@ -75,6 +75,16 @@ export async function openSession(root: string): Promise<Session> {
 }
 
 /**
+ * The same emulator, clients and recorder with the enforcer configured with `settings` on top (e.g.
+ * `CONTROLS: 'all'`): its own configuration and notifier, as a cold start with those variables builds them.
+ */
+export function withSettings(s: Session, settings: Readonly<Record<string, string>>): Session {
+  const config = loadConfig({ ...s.env, SUBSCRIPTIONS: `email:${CONTROL.subscriber}`, ...settings });
+  const { clients } = s.deps;
+  return { ...s, config, deps: { config, clients }, notifier: createNotifier({ sns: clients.sns, config }) };
+}
+
+/**
  * One enforcer run on `event` as handlers/reconcile.ts makes it (run, then alert; its log line and
  * metrics call no API), timed, with the API calls it made.
  */
