@@ -1,7 +1,7 @@
 import type { PatternProfile } from '../controls';
 import type { AlarmView, FilterView } from '../model';
 import { judgePattern } from '../pattern';
-import { hasAnyDimensions, settingGaps } from './settings';
+import { alarmGaps, hasAnyDimensions, settingGaps } from './settings';
 import type { MetricRef } from './types';
 
 /** Why a link fails: `certain` gaps break the chain, the others leave it unknown. */
@@ -80,7 +80,7 @@ export function metricsToRead(candidates: readonly Candidate[]): MetricRef[] {
 }
 
 function alarmLinks(candidate: Candidate, alarm: AlarmView): Link[] {
-  const gaps: Gap[] = [...candidate.gaps];
+  const gaps: Gap[] = [...candidate.gaps, ...alarmGaps(alarm, candidate.filter.transformations[0])];
   if (!alarm.actionsEnabled) gaps.push({ text: 'alarm actions are disabled', certain: true });
   if (alarm.hasDimensions) {
     gaps.push({ text: 'alarm watches dimensions the filter metric does not have', certain: true });
