@@ -1,3 +1,4 @@
+import type { ExistingChains } from './adopt';
 import { selectControls } from './catalog';
 import { type OwnRole, readOwnRole, wildcardProblem } from './config-names';
 import { type ControlSpec, controlSpec, PROFILE_IDS, type ProfileId } from './controls';
@@ -34,6 +35,8 @@ export interface Config extends ControlConfig {
   readonly subscriptions: readonly Subscription[];
   readonly patternProfile: ProfileId;
   readonly mode: Mode;
+  /** What to do when someone else's chain already holds a control (EXISTING_CHAINS; see src/adopt.ts). */
+  readonly existingChains: ExistingChains;
   readonly healTrailLogging: boolean;
   /** Cross-check our filter's pattern with logs:TestMetricFilter (opt-in: it costs a call; emulators lack it). */
   readonly verifyWithTestMetricFilter: boolean;
@@ -112,6 +115,7 @@ export function loadConfig(env: Env): Config {
     subscriptions: readSubscriptions(env.SUBSCRIPTIONS ?? '', problems),
     patternProfile: oneOf(env, 'PATTERN_PROFILE', PROFILE_IDS, 'cis', problems),
     mode: oneOf(env, 'MODE', ['enforce', 'detect'] as const, 'enforce', problems),
+    existingChains: oneOf(env, 'EXISTING_CHAINS', ['adopt', 'ignore'] as const, 'adopt', problems),
     healTrailLogging: readBoolean(env, 'HEAL_TRAIL_LOGGING', true, problems),
     verifyWithTestMetricFilter: readBoolean(env, 'VERIFY_WITH_TEST_METRIC_FILTER', false, problems),
     logLevel: oneOf({ LOG_LEVEL: env.LOG_LEVEL?.toUpperCase() }, 'LOG_LEVEL', LOG_LEVELS, 'INFO', problems),

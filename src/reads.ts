@@ -5,20 +5,22 @@ import { chooseTrail, type Discovery, findCandidates } from './discover';
 import { AwsCallError } from './errors';
 import type { AlarmView, DesiredState, FilterView, TrailView } from './model';
 import { type Observation, observe } from './observe';
+import { readAlarmsForMetrics } from './observe-chains';
 import { type FeedersRead, type RegionFilters, readFeeders, readRegionFilters } from './observe-filters';
 import { shareReads } from './shared-reads';
 import type { Holding, Holdings } from './trail-choice';
 import { previousTrail } from './trail-news';
 import type { AlarmsRead } from './verdict';
-import { metricKey } from './verdict/links';
+import { candidateFilters, metricKey, metricsToRead } from './verdict/links';
 
 /** The reads one pass needs for one control, all known from its desired state alone. */
 export interface Reads {
   readonly observation: Observation;
   /**
-   * The alarms on our filter's metric the verdict starts from, keyed by `metricKey`: our own alarm when
-   * it is on that metric (no further read: its chain is the one that must hold); empty otherwise, and
-   * the verdict reads the metric's alarms itself.
+   * The alarms the verdict starts from, keyed by `metricKey`: on our filter's metric, our own alarm when
+   * it is on that metric (no further read: its chain is the one that must hold); on other satisfying
+   * filters' metrics, read beside the observation when the region's filters were known. The verdict
+   * reads any other metric's alarms itself.
    */
   readonly ourMetricAlarms: ReadonlyMap<string, AlarmsRead>;
   /** Every filter of the region writing to our metric, or why not. */
@@ -34,6 +36,25 @@ const onMetric = (alarm: AlarmView | undefined, desired: DesiredState): alarm is
   !alarm.hasDimensions &&
   !alarm.usesMetricMath;
 
+/**
+ * The alarms on the metrics of other filters on the log group that satisfy the control, read beside the
+ * observation when the region's first page held every filter (the verdict would read them after the
+ * filter listing, one round later). Empty otherwise: the verdict reads them itself.
+ */
+async function othersAlarms(
+  clients: Clients,
+  desired: DesiredState,
+  region: Promise<RegionFilters> | undefined,
+): Promise<Map<string, AlarmsRead>> {
+  const all = (await region)?.all;
+  if (!all) return new Map();
+  const onGroup = all.filter(
+    (f) => f.logGroupName === desired.logGroupName && f.name !== desired.filter.name,
+  );
+  const metrics = metricsToRead(candidateFilters(desired.filter.profile, onGroup));
+  return metrics.length ? readAlarmsForMetrics(clients, metrics) : new Map();
+}
+
 /** Observes one control and reads the filters feeding its metric, concurrently; never rejects. */
 export async function readState(
   clients: Clients,
@@ -41,15 +62,15 @@ export async function readState(
   region?: Promise<RegionFilters>,
 ): Promise<Reads> {
   const metric = { namespace: desired.filter.metricNamespace, name: desired.filter.metricName };
-  const [observation, ourMetricFeeders, page] = await Promise.all([
+  const [observation, ourMetricFeeders, page, others] = await Promise.all([
     observe(clients, desired),
     readFeeders(clients, metric, region),
     region,
+    othersAlarms(clients, desired, region),
   ]);
   const { alarm } = observation;
-  const ourMetricAlarms = new Map<string, AlarmsRead>(
-    onMetric(alarm, desired) ? [[metricKey(metric), { alarms: [alarm] }]] : [],
-  );
+  const ourMetricAlarms = new Map<string, AlarmsRead>(others);
+  if (onMetric(alarm, desired)) ourMetricAlarms.set(metricKey(metric), { alarms: [alarm] });
   return {
     observation,
     ourMetricAlarms,

@@ -1,3 +1,11 @@
+import {
+  adoptedPlan,
+  bothHoldFinding,
+  type ExistingChains,
+  heldByOthers,
+  takeoverNews,
+  wouldBuild,
+} from './adopt';
 import { applyEach } from './apply';
 import type { Clients } from './clients';
 import type { Config, ControlConfig } from './config';
@@ -14,6 +22,7 @@ import { changeKey, type Finding, type Plan, plan } from './plan';
 import { droppedActionNews } from './plan/alarm';
 import { discoverAndRead, type Reads, readStates } from './reads';
 import { baseReport, type ControlPart, combineParts, type Report, reportChange, statusOf } from './report';
+import { shareReads } from './shared-reads';
 import { placeNews, trailFindings, withNews } from './trail-news';
 import { type Assessment, assessControl } from './verdict';
 
@@ -57,7 +66,8 @@ type Fields = Partial<Report> & Pick<Report, 'status'>;
 interface ControlRun {
   readonly selected: ControlConfig;
   readonly desired: DesiredState;
-  readonly judge: (p: Pass) => Promise<Assessment>;
+  /** The account-wide verdict on a pass, read through `clients` (shared by the judgements of one moment). */
+  readonly judge: (p: Pass, clients: Clients) => Promise<Assessment>;
   /** News, the touch and the alert's audience, from a pass and the triggering call. */
   readonly notice: (p: Pass) => ReturnType<typeof noticeOf>;
 }
@@ -70,10 +80,19 @@ interface Run {
   /** Blocking findings about the chosen trail (selectors it cannot judge, two homes of our filter). */
   readonly trailFindings: readonly Finding[];
   readonly controls: readonly ControlRun[];
+  readonly existingChains: ExistingChains;
+  /** Per control: the verdict judged on the first observation, when adoption needed it before planning. */
+  readonly early: readonly (Assessment | undefined)[];
+  /** Per control: true when another chain holds it and the enforcer builds nothing for it. */
+  readonly adopted: readonly boolean[];
 }
 
 /** The blocking findings about the trail for one control: the run's, and its events the trail leaves out. */
-function findingsFor(run: Run, control: ControlRun, trail: TrailView): readonly Finding[] {
+function findingsFor(
+  run: Pick<Run, 'trailFindings'>,
+  control: ControlRun,
+  trail: TrailView,
+): readonly Finding[] {
   const id = control.selected.control.id;
   const missed = trail.unrecorded && Object.hasOwn(trail.unrecorded, id) ? trail.unrecorded[id] : undefined;
   if (!missed) return run.trailFindings;
@@ -89,11 +108,24 @@ const named = (control: ControlRun, fields: Fields): Part => ({
   key: control.selected.control.key,
 });
 
-/** Nothing to write (compliant), or a dry run: the first observation is the answer. */
-async function reportFirst(control: ControlRun, first: Pass, dryRun: boolean): Promise<Part> {
+/**
+ * Nothing to write (compliant, or held by another chain), or a dry run: the first observation is the
+ * answer. `early` is the verdict already judged on it, when adoption asked for it.
+ */
+async function reportFirst(
+  run: Run,
+  at: number,
+  first: Pass,
+  dryRun: boolean,
+  judging: Clients,
+): Promise<Part> {
+  const control = run.controls[at] as ControlRun;
+  const early = run.early[at];
   const status = statusOf({ ...first.plan, errors: first.errors, persisting: [], dryRun });
-  const fields = withVerdict(summarise(first.plan), await control.judge(first));
-  return named(control, { status, ...fields, ...control.notice(first), errors: first.errors });
+  const judged = early ?? (await control.judge(first, judging));
+  const fields = withVerdict(summarise(first.plan), judged, control, run.existingChains);
+  const held = run.adopted[at] ? { heldBy: heldByOthers(early, control.desired) } : {};
+  return named(control, { status, ...fields, ...held, ...control.notice(first), errors: first.errors });
 }
 
 /**
@@ -103,23 +135,25 @@ async function reportFirst(control: ControlRun, first: Pass, dryRun: boolean): P
  */
 async function repairAndVerify(run: Run, discovery: Discovery, firsts: readonly Pass[]): Promise<Part[]> {
   const { deps } = run;
+  const building = run.controls.filter((_, i) => !run.adopted[i]);
   const outcomes = await applyEach(
     deps.clients,
     firsts.flatMap((p) => p.plan.changes),
   );
   const restarted = outcomes.some((o) => o.ok && o.change.resource === 'trail');
   const trailNow = (await trailAfter(deps, discovery, restarted)) ?? { ...run.trail, isLogging: false };
-  const desired = run.controls.map((c) => c.desired);
-  const reads = await readStates(deps.clients, desired);
+  // Controls another chain holds were decided on the first observation: only the others are read again.
+  const reads = await readStates(
+    deps.clients,
+    building.map((c) => c.desired),
+  );
+  const judging = shareReads(deps.clients);
   return Promise.all(
     run.controls.map(async (control, i): Promise<Part> => {
       const first = firsts[i] as Pass;
-      const second = passOf(
-        control.desired,
-        trailNow,
-        reads[i] as Reads,
-        findingsFor(run, control, trailNow),
-      );
+      if (run.adopted[i]) return reportFirst(run, i, first, false, judging);
+      const read = reads[building.indexOf(control)] as Reads;
+      const second = passOf(control.desired, trailNow, read, findingsFor(run, control, trailNow));
       const mine = new Set(first.plan.changes.map(changeKey));
       const ownOutcomes = outcomes.filter((o) => mine.has(changeKey(o.change)));
       const applied = ownOutcomes.flatMap((o) => (o.ok ? [o.change] : []));
@@ -129,7 +163,7 @@ async function repairAndVerify(run: Run, discovery: Discovery, firsts: readonly 
       const { findings } = second.plan;
       const status = statusOf({ findings, changes: applied, errors, persisting, dryRun: false });
       const fields = { changes: applied.map(reportChange), findings: findings.map((f) => f.message) };
-      const verdict = withVerdict(fields, await control.judge(second));
+      const verdict = withVerdict(fields, await control.judge(second, judging), control, run.existingChains);
       const part = {
         status,
         ...verdict,
@@ -137,7 +171,9 @@ async function repairAndVerify(run: Run, discovery: Discovery, firsts: readonly 
         ...(persisting.length ? { remaining: persisting.map(reportChange) } : {}),
         errors,
       };
-      return named(control, withNews(part, droppedActionNews(applied)));
+      const built = applied.some((c) => c.resource === 'metric-filter' || c.resource === 'alarm');
+      const takeover = built ? takeoverNews(control.selected.control.id, run.early[i], control.desired) : [];
+      return named(control, withNews(part, [...takeover, ...droppedActionNews(applied)]));
     }),
   );
 }
@@ -170,25 +206,45 @@ export async function reconcile(
     }
     const { trail } = found;
     const verify = deps.config.verifyWithTestMetricFilter;
-    const run: Run = {
-      deps,
-      trail,
-      where: { accountId, trail: trail.arn, logGroup: trail.logGroupName },
-      trailFindings: trailFindings(discovery, trail),
-      controls: found.controls.map(({ selected, desired }) => ({
+    const controls = found.controls.map(
+      ({ selected, desired }): ControlRun => ({
         selected,
         desired,
-        judge: (p) => assessControl(deps.clients, desired, p.actual, verify, p.ourMetricAlarms),
+        judge: (p, clients) => assessControl(clients, desired, p.actual, verify, p.ourMetricAlarms),
         notice: (p) => noticeOf({ desired, trail, actual: p.actual, trigger, request }),
-      })),
-    };
-    const news = placeNews(deps.config, discovery, trail);
-    const firsts = found.controls.map((c, i) =>
-      passOf(c.desired, trail, c.reads, findingsFor(run, run.controls[i] as ControlRun, trail)),
+      }),
     );
+    const shared = { deps, trail, controls, trailFindings: trailFindings(discovery, trail) };
+    const news = placeNews(deps.config, discovery, trail);
+    const planned = found.controls.map((c, i) =>
+      passOf(c.desired, trail, c.reads, findingsFor(shared, controls[i] as ControlRun, trail)),
+    );
+    // Adoption: a control the run would build from nothing is judged first; another chain holding it
+    // means nothing of ours is built for it (DESIGN rule 10).
+    const existingChains = deps.config.existingChains;
+    const judging = shareReads(deps.clients);
+    const early = await Promise.all(
+      controls.map((c, i) => {
+        const p = planned[i] as Pass;
+        return existingChains === 'adopt' && wouldBuild(p.plan, p.actual) ? c.judge(p, judging) : undefined;
+      }),
+    );
+    const adopted = early.map(
+      (judged, i) => heldByOthers(judged, (controls[i] as ControlRun).desired).length > 0,
+    );
+    const firsts = planned.map((p, i) =>
+      adopted[i] ? { ...p, plan: adoptedPlan(findingsFor(shared, controls[i] as ControlRun, trail)) } : p,
+    );
+    const run: Run = {
+      ...shared,
+      where: { accountId, trail: trail.arn, logGroup: trail.logGroupName },
+      existingChains,
+      early,
+      adopted,
+    };
     const parts =
       dryRun || firsts.every((p) => p.plan.changes.length === 0)
-        ? await Promise.all(run.controls.map((c, i) => reportFirst(c, firsts[i] as Pass, dryRun)))
+        ? await Promise.all(firsts.map((p, i) => reportFirst(run, i, p, dryRun, judging)))
         : await repairAndVerify(run, discovery, firsts);
     return finish(withNews({ ...run.where, ...combineParts(parts) }, news));
   } catch (error) {
@@ -206,8 +262,18 @@ function summarise(p: Plan): Pick<Report, 'changes' | 'findings'> {
   return { changes: p.changes.map(reportChange), findings: p.findings.map((f) => f.message) };
 }
 
-/** Adds the account-wide verdict (judged on the last observation) and its findings to the report fields. */
-function withVerdict(fields: Pick<Report, 'changes' | 'findings'>, judged: Assessment) {
+/**
+ * Adds the account-wide verdict (judged on the last observation) and its findings to the report fields,
+ * and, when the enforcer's chain and another both hold the control, how to remove the enforcer's.
+ */
+function withVerdict(
+  fields: Pick<Report, 'changes' | 'findings'>,
+  judged: Assessment,
+  control: ControlRun,
+  mode: ExistingChains,
+) {
   const { verdict, controlSatisfiedBy } = judged;
-  return { ...fields, findings: [...fields.findings, ...judged.findings], controlSatisfiedBy, verdict };
+  const both = bothHoldFinding(control.desired, judged, mode);
+  const findings = [...fields.findings, ...judged.findings, ...both];
+  return { ...fields, findings, controlSatisfiedBy, verdict };
 }

@@ -66,6 +66,11 @@ export interface Report {
   readonly controlSatisfiedBy?: readonly SatisfiedBy[];
   /** The account-wide verdict behind `controlSatisfiedBy`: every chain found, and why the others fail. */
   readonly verdict?: Verdict;
+  /**
+   * Other people's chains that hold the control, when the enforcer adopted them (EXISTING_CHAINS=adopt):
+   * it built nothing of its own for it and keeps watching them.
+   */
+  readonly heldBy?: readonly SatisfiedBy[];
   /** With several controls selected: each control's part (the fields above are the run's, combined). */
   readonly controls?: readonly ControlPart[];
   readonly durationMs: number;
@@ -84,6 +89,8 @@ export interface ControlPart {
   readonly findings: readonly string[];
   readonly errors: readonly StepError[];
   readonly controlSatisfiedBy?: readonly SatisfiedBy[];
+  /** Others' chains holding it, when the enforcer adopted them and built nothing for it. */
+  readonly heldBy?: readonly SatisfiedBy[];
   readonly verdict?: Verdict;
 }
 
@@ -191,6 +198,7 @@ export function combineParts(parts: readonly PartFields[]): Partial<Report> & Pi
         findings: findingsOf(p),
         errors: p.errors ?? [],
         ...(p.controlSatisfiedBy ? { controlSatisfiedBy: p.controlSatisfiedBy } : {}),
+        ...(p.heldBy ? { heldBy: p.heldBy } : {}),
         ...(p.verdict ? { verdict: p.verdict } : {}),
       }),
     ),

@@ -6,6 +6,7 @@ import {
   ListTagsForResourceCommand,
   ListTopicsCommand,
 } from '@aws-sdk/client-sns';
+import { CONTROL_SPECS } from '../../src/controls';
 import type { AccountClients } from './seed';
 import { CONTROL, TRAIL } from './seed-data';
 
@@ -18,16 +19,24 @@ export interface UserSnapshot {
   readonly extraAlarmActions: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Reads back every resource that is not the control's, plus the user's actions on the control's alarm. */
+/** The filter and alarm names of every control of the family (the enforcer's, whichever are selected). */
+const ENFORCER_NAMES: ReadonlySet<string> = new Set(
+  CONTROL_SPECS.flatMap((spec) => [spec.defaults.filterName, spec.defaults.alarmName]),
+);
+
+/**
+ * Reads back every resource that is not the enforcer's (any control's default names), plus the user's
+ * actions on the security group control's alarm.
+ */
 export async function snapshotUserResources(c: AccountClients): Promise<UserSnapshot> {
   const filters: unknown[] = [];
   const pages = paginateDescribeMetricFilters({ client: c.logs }, { logGroupName: TRAIL.logGroupName });
   for await (const page of pages) {
-    filters.push(...(page.metricFilters ?? []).filter((f) => f.filterName !== CONTROL.filterName));
+    filters.push(...(page.metricFilters ?? []).filter((f) => !ENFORCER_NAMES.has(f.filterName ?? '')));
   }
   const described = await c.cloudwatch.send(new DescribeAlarmsCommand({}));
   const all = described.MetricAlarms ?? [];
-  const alarms = all.filter((a) => a.AlarmName !== CONTROL.alarm.AlarmName);
+  const alarms = all.filter((a) => !ENFORCER_NAMES.has(a.AlarmName ?? ''));
   const ours = all.find((a) => a.AlarmName === CONTROL.alarm.AlarmName);
   return { filters, alarms, topics: await snapshotTopics(c), extraAlarmActions: extraActions(ours) };
 }

@@ -311,6 +311,13 @@ export const VARIABLES: readonly Variable[] = [
     'cis',
   ),
   choice('MODE', ['enforce', 'detect'], ['Enforce', 'dry-run', 'repair', 'off'], (c) => c.mode, 'enforce'),
+  choice(
+    'EXISTING_CHAINS',
+    ['adopt', 'ignore'],
+    ['Adopt', 'build', 'duplicate'],
+    (c) => c.existingChains,
+    'adopt',
+  ),
   boolean('HEAL_TRAIL_LOGGING', true, (c) => c.healTrailLogging),
   boolean('VERIFY_WITH_TEST_METRIC_FILTER', false, (c) => c.verifyWithTestMetricFilter),
   choice(
