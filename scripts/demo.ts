@@ -149,7 +149,8 @@ async function main(): Promise<void> {
   }
   say(
     ok
-      ? '\nDemo complete: all fifteen controls were built and then held without a write; every tampering\n' +
+      ? "\nDemo complete: fourteen controls were built, the user's root-usage chain adopted, held without a\n" +
+          'write, and taken over when it broke; every tampering\n' +
           'was repaired and the next run wrote nothing.'
       : '\nDemo FAILED: see above.',
   );

@@ -156,8 +156,9 @@ function once<T>(items: readonly T[]): T[] {
 /**
  * The run's report fields from its controls' parts. One control: its part as it is (the report reads as
  * before there were several). Several: the worst status; every change, news line and error once; a
- * finding every control has (about the trail or the topic) once, the others prefixed with their
- * control's id, the most urgent control's first; the verdict of each control in its part.
+ * finding every control has (about the trail or the topic) once, the others once each, prefixed with the
+ * controls that have them (or `every control but …`), the most urgent control's first; the verdict of
+ * each control in its part.
  */
 export function combineParts(parts: readonly PartFields[]): Partial<Report> & Pick<Report, 'status'> {
   const [only] = parts;
@@ -167,12 +168,21 @@ export function combineParts(parts: readonly PartFields[]): Partial<Report> & Pi
   }
   const findingsOf = (p: PartFields) => p.findings ?? [];
   const everywhere = (f: string) => parts.every((p) => findingsOf(p).includes(f));
+  // A finding several controls share is told once, naming them (or the few that do not share it).
+  const whose = (f: string): string => {
+    const having = parts.filter((p) => findingsOf(p).includes(f)).map((p) => p.control);
+    if (having.length === 1) return `${having[0]}: ${f}`;
+    const lacking = parts.filter((p) => !findingsOf(p).includes(f)).map((p) => p.control);
+    return lacking.length < having.length
+      ? `every control but ${lacking.join(', ')}: ${f}`
+      : `${having.join(', ')}: ${f}`;
+  };
   const findings = once([
     ...parts.flatMap((p) => findingsOf(p).filter(everywhere)),
     ...worstFirst(parts).flatMap((p) =>
       findingsOf(p)
         .filter((f) => !everywhere(f))
-        .map((f) => `${p.control}: ${f}`),
+        .map(whose),
     ),
   ]);
   const remaining = once(parts.flatMap((p) => p.remaining ?? []));

@@ -1,10 +1,15 @@
 /**
  * The demo's first act: one enforcer keeping the whole family (CONTROLS=all) on the seeded account.
- * The first run builds every control's chain, read back from the APIs (the user's own chains the
- * verdicts found are shown beside); the new email subscription waits for its owner, who confirms it;
- * the second run writes nothing, and the user's resources are as they were.
+ * The first run builds every control's chain but 4.3's, which the user's RootAccountUsage chain holds
+ * (adopted), read back from the APIs (the user's chains the verdicts found are shown beside; their 4.6
+ * chain needs three failures to alarm, so it does not hold); the new email subscription waits for its
+ * owner, who confirms it; the second run writes nothing, and the user's resources are as they were.
+ * Then the adopted chain breaks (its alarm deleted) and the run on that event takes 4.3 over.
  */
+import { DeleteAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { CONTROL_SPECS } from '../../src/controls';
+import { alertSubject } from '../../src/notify';
+import { alertText } from '../../src/notify/body';
 import { changeLine } from '../../src/notify/describe';
 import { API_BOUNDS } from '../../src/pace';
 import type { ControlPart, Report, ReportChange } from '../../src/report';
@@ -32,8 +37,11 @@ function ownWrites(part: ControlPart): string {
     .join(', ');
 }
 
-/** What was done for one control: its own writes, or nothing when its chain already held. */
-const whatWasDone = (part: ControlPart): string => ownWrites(part) || 'nothing: its chain holds';
+/** What was done for one control: its own writes, or nothing when another chain holds it (adopted). */
+const whatWasDone = (part: ControlPart): string => {
+  const held = part.heldBy?.map((c) => c.filter).join(', ');
+  return ownWrites(part) || (held ? `nothing: adopted ${held}` : 'nothing: its chain holds');
+};
 
 const lastPart = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
 
@@ -44,7 +52,12 @@ function othersLines(report: Report): string[] {
       .filter((chain) => !chain.ours)
       .map((chain) => {
         const path = [chain.filter, chain.alarm, chain.topic && lastPart(chain.topic)].filter(Boolean);
-        const state = chain.state === 'holds' ? 'holds too' : `does not hold (${chain.gaps.join('; ')})`;
+        const adopted = part.heldBy?.some((c) => c.filter === chain.filter);
+        const state = adopted
+          ? 'holds: adopted, the enforcer built nothing for it and keeps watching it'
+          : chain.state === 'holds'
+            ? 'holds too'
+            : `does not hold (${chain.gaps.join('; ')}): the enforcer built its own`;
         return `   ${part.control.replace(/^CIS-/, '')} ${part.key}: the user's chain ${path.join(' → ')} ${state}`;
       }),
   );
@@ -68,16 +81,31 @@ const summary = ({ report, writes }: Outcome) =>
   `status ${report.status} · ${report.controls?.length ?? 1} controls · ${report.changes.length} change(s) · ` +
   `${writes} write request(s) · ${report.durationMs} ms`;
 
-/** Every control built its chain, which reads back as written; all wait for the subscriber's owner. */
+/**
+ * Every control built its chain, which reads back as written, except those the user's chain holds
+ * (adopted: nothing of ours, the user's RootAccountUsage for 4.3); the others wait for the subscriber's owner.
+ */
 function builtAll(o: Outcome, back: FamilyReadBack): boolean {
   const parts = o.report.controls ?? [];
-  const built = parts.every((p) => ownWrites(p) === 'filter + alarm created' && back.get(p.key) === BOTH);
-  return parts.length === CONTROL_SPECS.length && built && o.report.status === 'NON_COMPLIANT';
+  const built = parts.every((p) =>
+    p.heldBy?.length
+      ? p.changes.length === 0 && p.status === 'COMPLIANT' && back.get(p.key) !== BOTH
+      : ownWrites(p) === 'filter + alarm created' && back.get(p.key) === BOTH,
+  );
+  const adopted = parts.filter((p) => p.heldBy?.length).map((p) => p.key);
+  return (
+    parts.length === CONTROL_SPECS.length &&
+    built &&
+    adopted.join() === 'root-usage' &&
+    o.report.status === 'NON_COMPLIANT'
+  );
 }
 
 /** What the APIs return now, in one line, naming the controls whose links do not read back. */
 function readBackLine(back: FamilyReadBack): string {
-  const missing = [...back].filter(([, links]) => links !== BOTH).map(([key, links]) => `${key} (${links})`);
+  const missing = [...back]
+    .filter(([, links]) => links !== BOTH)
+    .map(([key, links]) => `${key} (${links}: adopted)`);
   const held = back.size - missing.length;
   return (
     `   Read back from the APIs: ${held} of ${back.size} controls have their filter (canonical text, its metric)\n` +
@@ -124,5 +152,33 @@ export async function familyRuns(invoke: Invoke, view: FaithfulEmulator): Promis
   );
   const untouched = userOnly(await snapshotUserResources(view.account)) === before;
   say(`   The user's own filters, alarms, topic and subscription: ${untouched ? 'unchanged' : 'CHANGED'}`);
-  return builtAll(first, back) && quiet(second) && untouched;
+  const takenOver = await takeover(invoke, view);
+  return builtAll(first, back) && quiet(second) && untouched && takenOver;
+}
+
+/** Act C: alice deletes the user's RootAccountUsage alarm; the run on that event builds 4.3's chain and says so. */
+async function takeover(invoke: Invoke, view: FaithfulEmulator): Promise<boolean> {
+  say("\nC. The adopted chain breaks: alice deletes the user's RootAccountUsage alarm (DeleteAlarms)");
+  await view.account.cloudwatch.send(new DeleteAlarmsCommand({ AlarmNames: ['RootAccountUsage'] }));
+  const run = await invoke('cloudtrail-delete-user-alarm');
+  const parts = run.report.controls ?? [];
+  const changed = parts.filter((p) => p.status !== 'COMPLIANT');
+  say(`   ${summary(run)}`);
+  for (const p of changed)
+    say(`   ${p.control.replace(/^CIS-/, '')} ${p.key}: ${p.status}, ${whatWasDone(p)}`);
+  say(`   The alert:\n${box(`Subject: ${alertSubject(run.report)}\n\n${alertText(run.report)}`)}`);
+  const only =
+    changed.length === 1 &&
+    changed[0]?.key === 'root-usage' &&
+    ownWrites(changed[0]) === 'filter + alarm created';
+  const told = (run.report.news ?? []).some((n) => n.startsWith('CIS-4.3: no other chain holds it'));
+  return run.report.status === 'REPAIRED' && run.writes === 2 && only && told;
+}
+
+/** Text in the demo's alert box. */
+function box(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `     │ ${line}`)
+    .join('\n');
 }

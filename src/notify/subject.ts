@@ -52,6 +52,10 @@ function headline(report: Report): { head: string; detail?: string; cause?: fals
     case 'COMPLIANT':
       return newsHeadline(report);
     case 'REPAIRED':
+      // A takeover: another chain held the control and broke, so the enforcer built its own.
+      if (report.news?.some((line) => line.includes(': no other chain holds it — '))) {
+        return { head: `${resourcesOf(report.changes)} built: other chain broke` };
+      }
       return { head: `${resourcesOf(report.changes)} ${repairVerb(report)}` };
     case 'DRIFT_DETECTED':
       return { head: `drift in ${resourcesOf(report.changes)}, not repaired (detect mode)` };

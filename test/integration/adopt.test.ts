@@ -73,7 +73,7 @@ describe('the adopted chain breaks', () => {
     // One alert published; what it says is built from the report (src/notify).
     expect(run.alerts).toHaveLength(1);
     expect(alertSubject(run.report)).toBe(
-      'CIS 1 of 2 controls metric filter, alarm restored after DeleteAlarms by alice',
+      'CIS 1 of 2 controls metric filter, alarm built: other chain broke after DeleteAlarms by alice',
     );
     const body = alertText(run.report);
     expect(body).toContain('DeleteAlarms (monitoring.amazonaws.com)');
