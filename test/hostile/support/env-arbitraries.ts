@@ -227,15 +227,13 @@ const controls: Variable = {
           check: (c) => expect(c.controls).toHaveLength(1),
         }),
       ),
-    fc
-      .constantFrom(...SEVERAL)
-      .map(
-        (v): Labelled => ({
-          env: { CONTROLS: v },
-          bad: [],
-          check: (c) => expect(c.controls).toHaveLength(2),
-        }),
-      ),
+    fc.constantFrom(...SEVERAL).map(
+      (v): Labelled => ({
+        env: { CONTROLS: v },
+        bad: [],
+        check: (c) => expect(c.controls).toHaveLength(2),
+      }),
+    ),
     fc
       .constantFrom('4.16', 'bogus', 'all, 4.3', 'CloudWatch.15', '__proto__')
       .map((v): Labelled => ({ env: { CONTROLS: v }, bad: ['CONTROLS'] })),
