@@ -1,9 +1,9 @@
 import type { CloudFormationCustomResourceResponse, Context } from 'aws-lambda';
-import { readyOf, setUp } from '../src/cold-start';
-import { answerCloudFormation, answerOptionsFor, isCloudFormationRequest } from '../src/deploy';
 import { buildEnforcer, type Enforcer, invoke } from '../src/entry';
 import { type Report, runFailed } from '../src/report';
-import { isAsyncTrigger } from '../src/run';
+import { readyOf, setUp } from '../src/triggers/cold-start';
+import { answerCloudFormation, answerOptionsFor, isCloudFormationRequest } from '../src/triggers/deploy';
+import { isAsyncTrigger } from '../src/triggers/run';
 
 // Built once per cold start. A bad configuration is logged here naming every bad variable; a
 // CloudFormation request is answered FAILED with it, and every other invocation throws it.

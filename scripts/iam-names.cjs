@@ -1,7 +1,7 @@
 /**
  * Resolvers for serverless.yml (`${file(./scripts/iam-names.cjs):alarmResources}`): the selected controls
  * and the names the role's Resource ARNs are built from, checked at package time.
- * - A name IAM would expand is refused: the same rule as `wildcardProblem` in src/config-names.ts, which
+ * - A name IAM would expand is refused: the same rule as `wildcardProblem` in src/config/names.ts, which
  *   refuses it again at cold start.
  * - The controls are read with the catalog's own `selectControls` (src/catalog, bundled in memory), so
  *   the role names exactly the alarms the function keeps: one source of truth, no copied list.

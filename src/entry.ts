@@ -1,11 +1,11 @@
 import type { Context } from 'aws-lambda';
-import { createClients } from './clients';
+import { createClients } from './aws/clients';
 import { loadConfig } from './config';
 import { createNotifier } from './notify';
 import type { Deps } from './reconcile';
 import type { Report } from './report';
-import { runEvent } from './run';
 import { createTelemetry } from './telemetry';
+import { runEvent } from './triggers/run';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

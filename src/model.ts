@@ -1,5 +1,5 @@
+import type { AlarmSpec, PatternProfile } from './catalog/specs';
 import type { Subscription } from './config';
-import type { AlarmSpec, PatternProfile } from './controls';
 
 /** The trail whose CloudWatch Logs group the control lives on, as discovery found it. */
 export interface TrailView {

@@ -1,3 +1,18 @@
+import { applyEach } from './apply';
+import type { Clients } from './aws/clients';
+import { type StepError, toStepError } from './aws/errors';
+import { paced } from './aws/pace';
+import type { Config, ControlConfig } from './config';
+import { type Discovery, recheckTrail } from './discover';
+import { placeNews, trailFindings, withNews } from './discover/news';
+import type { ActualState, DesiredState, TrailView } from './model';
+import { noticeOf } from './notify/notice';
+import type { CloudTrailRequest } from './notify/request';
+import type { Observation } from './observe';
+import { withFeeders } from './observe/filters';
+import { discoverAndRead, type Reads, readStates } from './observe/reads';
+import { shareReads } from './observe/shared-reads';
+import { changeKey, type Finding, type Plan, plan } from './plan';
 import {
   adoptedPlan,
   bothHoldFinding,
@@ -5,25 +20,10 @@ import {
   heldByOthers,
   takeoverNews,
   wouldBuild,
-} from './adopt';
-import { applyEach } from './apply';
-import type { Clients } from './clients';
-import type { Config, ControlConfig } from './config';
-import { type Discovery, recheckTrail } from './discover';
-import { type StepError, toStepError } from './errors';
-import type { Trigger } from './events';
-import type { ActualState, DesiredState, TrailView } from './model';
-import { noticeOf } from './notify/notice';
-import type { CloudTrailRequest } from './notify/request';
-import type { Observation } from './observe';
-import { withFeeders } from './observe-filters';
-import { paced } from './pace';
-import { changeKey, type Finding, type Plan, plan } from './plan';
+} from './plan/adopt';
 import { droppedActionNews } from './plan/alarm';
-import { discoverAndRead, type Reads, readStates } from './reads';
 import { baseReport, type ControlPart, combineParts, type Report, reportChange, statusOf } from './report';
-import { shareReads } from './shared-reads';
-import { placeNews, trailFindings, withNews } from './trail-news';
+import type { Trigger } from './triggers/events';
 import { type Assessment, assessControl } from './verdict';
 
 /** What a run needs from outside: clients built once per cold start, the validated configuration. */
@@ -193,7 +193,7 @@ export async function reconcile(
   const now = deps.now ?? Date.now;
   const started = now();
   const base = baseReport(deps.config, trigger, dryRun);
-  // Each API this run calls is paced under AWS's request-rate quota (src/pace.ts, docs/quotas.md):
+  // Each API this run calls is paced under AWS's request-rate quota (src/aws/pace.ts, docs/quotas.md):
   // fifteen controls' reads and writes never throttle each other. Runs are apart; a run paces itself.
   deps = { ...deps, clients: paced(deps.clients) };
   const finish = (fields: Fields): Report => ({ ...base, ...fields, durationMs: now() - started });

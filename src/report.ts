@@ -1,9 +1,9 @@
+import type { StepError } from './aws/errors';
 import type { Config } from './config';
-import type { StepError } from './errors';
-import type { Trigger } from './events';
 import type { Touch } from './notify/touched';
 import type { Change, Finding } from './plan';
 import { describeEndpoint } from './plan/topic';
+import type { Trigger } from './triggers/events';
 import type { SatisfiedBy, Verdict } from './verdict';
 
 export const STATUSES = [

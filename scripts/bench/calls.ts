@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { InitializeMiddleware, MiddlewareStack } from '@smithy/types';
-import type { Clients } from '../../src/clients';
+import type { Clients } from '../../src/aws/clients';
 
 /** One API call as the SDK client saw it (one per `send`, so one per page of a paginator). */
 export interface CallRecord {

@@ -1,8 +1,8 @@
 import { DeleteAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { DeleteMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CONTROL_SPECS } from '../../src/controls';
+import { CONTROL_SPECS } from '../../src/catalog/specs';
 import type { Report } from '../../src/report';
-import { runEvent } from '../../src/run';
+import { runEvent } from '../../src/triggers/run';
 import { CONTROL, NothingToConfirmError, seedAccount, seedTrail, TRAIL } from '../lib/seed';
 import { filterCount, type SingleCases } from './cases';
 import { log } from './log';

@@ -1,4 +1,4 @@
-import { API_BOUNDS, type Bound } from '../../src/pace';
+import { API_BOUNDS, type Bound } from '../../src/aws/pace';
 import { byOperation, type CallRecord } from './calls';
 import type { CaseResult } from './table';
 
@@ -78,7 +78,7 @@ export function withinBounds(rows: readonly PacingRow[]): boolean {
 const against = (peak: number, max?: number): string =>
   max === undefined ? `${peak}` : `${peak} ${peak <= max ? '≤' : '>'} ${max} ${peak <= max ? '✅' : '❌'}`;
 
-/** The markdown table of a case's calls per API against the pacing bounds (src/pace.ts, docs/quotas.md). */
+/** The markdown table of a case's calls per API against the pacing bounds (src/aws/pace.ts, docs/quotas.md). */
 export function pacingTable(c: CaseResult): string {
   const head = [
     '| API | calls per run | peak in flight | peak started in 1 s | bound: in flight / per second |',

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createClients } from '../../src/clients';
+import { createClients } from '../../src/aws/clients';
 import { type Config, loadConfig } from '../../src/config';
 import { createNotifier, type Notifier } from '../../src/notify';
 import type { Deps } from '../../src/reconcile';
-import { runEvent } from '../../src/run';
+import { runEvent } from '../../src/triggers/run';
 import { type Emulator, emulatorEnv, startEmulator } from '../lib/emulator';
 import { type FaithfulEmulator, openFaithful } from '../lib/emulator-faithful';
 import { type AccountClients, CONTROL, type Human } from '../lib/seed';

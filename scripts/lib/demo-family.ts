@@ -7,11 +7,11 @@
  * Then the adopted chain breaks (its alarm deleted) and the run on that event takes 4.3 over.
  */
 import { DeleteAlarmsCommand } from '@aws-sdk/client-cloudwatch';
-import { CONTROL_SPECS } from '../../src/controls';
+import { API_BOUNDS } from '../../src/aws/pace';
+import { CONTROL_SPECS } from '../../src/catalog/specs';
 import { alertSubject } from '../../src/notify';
 import { alertText } from '../../src/notify/body';
 import { changeLine } from '../../src/notify/describe';
-import { API_BOUNDS } from '../../src/pace';
 import type { ControlPart, Report, ReportChange } from '../../src/report';
 import type { Invoke, Outcome } from './demo-invoke';
 import { BOTH, type FamilyReadBack, readBackFamily } from './demo-readback';

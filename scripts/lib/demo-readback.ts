@@ -1,7 +1,7 @@
 /** What the APIs return for each control of the family, read with a person's clients after a run. */
 import { DescribeAlarmsCommand, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { type MetricFilter, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
-import { CONTROL_SPECS, type ControlSpec } from '../../src/controls';
+import { CONTROL_SPECS, type ControlSpec } from '../../src/catalog/specs';
 import type { AccountClients } from './seed';
 import { CONTROL, TRAIL } from './seed-data';
 

@@ -6,7 +6,7 @@ import {
   ListTagsForResourceCommand,
   ListTopicsCommand,
 } from '@aws-sdk/client-sns';
-import { CONTROL_SPECS } from '../../src/controls';
+import { CONTROL_SPECS } from '../../src/catalog/specs';
 import type { AccountClients } from './seed';
 import { CONTROL, TRAIL } from './seed-data';
 

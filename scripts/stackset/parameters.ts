@@ -23,7 +23,7 @@ export const parameterName = (variable: string): string =>
     .join('');
 
 /**
- * What the role may be told to name: the enforcer's own checks (src/config.ts TOPIC_NAME, TOPIC_ARN),
+ * What the role may be told to name: the enforcer's own checks (src/config/index.ts TOPIC_NAME, TOPIC_ARN),
  * empty allowed. No `*`, `?` or `${…}` can pass, so the role's topic grants stay one topic.
  */
 const TOPIC_PATTERNS: Readonly<Record<string, [string, string]>> = {

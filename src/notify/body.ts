@@ -1,5 +1,5 @@
-import { maskUrls } from '../redact';
 import type { Report, ReportChange, Status } from '../report';
+import { maskUrls } from '../telemetry/redact';
 import { capped, changeLine, controlOf, resourceLabel } from './describe';
 import { lookupOf } from './lookup';
 import { callerText, cleanText, oneLine } from './sanitize';

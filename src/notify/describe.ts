@@ -1,8 +1,8 @@
-import { CONTROL_SPECS, type ControlSpec } from '../controls';
-import type { Actor } from '../events';
+import { CONTROL_SPECS, type ControlSpec } from '../catalog/specs';
 import type { Report, ReportChange } from '../report';
+import type { Actor } from '../triggers/events';
 
-export { maskUrls } from '../redact';
+export { maskUrls } from '../telemetry/redact';
 
 /** The control entry a report names, when it is one this build knows. */
 export function controlOf(report: Report): ControlSpec | undefined {

@@ -1,6 +1,6 @@
 import type { MessageAttributeValue } from '@aws-sdk/client-sns';
-import { maskUrls } from '../redact';
 import type { Report, ReportChange } from '../report';
+import { maskUrls } from '../telemetry/redact';
 import { controlOf } from './describe';
 import { type Lookup, lookupOf } from './lookup';
 import { cleanTrigger, oneLine } from './sanitize';

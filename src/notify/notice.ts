@@ -1,6 +1,6 @@
-import type { Trigger } from '../events';
 import type { ActualState, DesiredState, TrailView } from '../model';
 import type { Report } from '../report';
+import type { Trigger } from '../triggers/events';
 import type { CloudTrailRequest } from './request';
 import { audienceOf, strangerNews } from './subscribers';
 import { touchOf, touchSentence } from './touched';

@@ -1,9 +1,9 @@
 import type { SNSClient } from '@aws-sdk/client-sns';
+import { toStepError } from '../aws/errors';
 import type { Config } from '../config';
-import { topicArn } from '../desired';
-import { toStepError } from '../errors';
-import { maskUrls } from '../redact';
+import { topicArn } from '../plan/desired';
 import type { Report } from '../report';
+import { maskUrls } from '../telemetry/redact';
 import { fitAlert, SNS_MESSAGE_MAX_BYTES } from './fit';
 import { type AlertMemory, createAlertMemory, newsKey, problemKey, wroteSomething } from './memory';
 import { buildAlert, sendsAlert } from './message';

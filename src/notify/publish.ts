@@ -1,6 +1,6 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { attempt } from '../errors';
-import { grants } from '../permissions';
+import { attempt } from '../aws/errors';
+import { grants } from '../aws/grants';
 import { type Alert, snsMessage } from './message';
 
 /** IAM actions notifying calls: publishing to the enforcer's own topic. */

@@ -1,5 +1,5 @@
-import { mapStrings } from '../redact';
 import type { Report } from '../report';
+import { mapStrings } from '../telemetry/redact';
 
 /**
  * Unicode format characters (category Cf): the bidirectional controls (U+202A–202E, U+2066–2069,

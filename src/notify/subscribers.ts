@@ -1,8 +1,8 @@
 import type { SubscriptionProtocol } from '../config';
-import type { Trigger } from '../events';
 import type { DesiredState, SubscriptionView, TopicView } from '../model';
 import { describeEndpoint, isConfigured, sameEndpoint } from '../plan/subscribers';
 import type { Audience } from '../report';
+import type { Trigger } from '../triggers/events';
 import { lookupCommand } from './lookup';
 import { NEWS_DETAIL } from './memory';
 import { type CloudTrailRequest, textField } from './request';

@@ -1,5 +1,5 @@
-import type { Trigger } from '../events';
 import type { DesiredState, TrailView } from '../model';
+import type { Trigger } from '../triggers/events';
 import { type CloudTrailRequest, textField, textsField } from './request';
 import { restores } from './restored';
 

@@ -1,4 +1,4 @@
-import type { PatternProfile } from '../controls';
+import type { PatternProfile } from '../catalog/specs';
 import type { PatternNode } from './ast';
 import { labelOf, reasonOf, subjectOf } from './describe';
 import { PatternSyntaxError } from './errors';

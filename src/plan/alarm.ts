@@ -1,4 +1,4 @@
-import { MANAGED_BY_TAG } from '../controls';
+import { MANAGED_BY_TAG } from '../catalog/specs';
 import type { AlarmView, DesiredState } from '../model';
 import type { AlarmWrite, Change } from './types';
 

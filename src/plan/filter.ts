@@ -1,4 +1,4 @@
-import type { PatternProfile } from '../controls';
+import type { PatternProfile } from '../catalog/specs';
 import type { DesiredState, FilterView, MetricTransformationView } from '../model';
 import { judgePattern } from '../pattern';
 import { legibilityDrift } from './legible';

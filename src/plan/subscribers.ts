@@ -1,6 +1,6 @@
 import type { Subscription } from '../config';
 import type { DesiredState, SubscriptionView, TopicView } from '../model';
-import { maskUrls } from '../redact';
+import { maskUrls } from '../telemetry/redact';
 import type { Change, Finding } from './types';
 
 /** Shows an endpoint without anything secret a URL may carry (userinfo, paths of webhooks, queries). */

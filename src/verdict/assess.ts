@@ -1,5 +1,5 @@
-import type { Clients } from '../clients';
-import { describe, toStepError } from '../errors';
+import type { Clients } from '../aws/clients';
+import { describe, toStepError } from '../aws/errors';
 import type { DesiredState, FilterView, ObservedKind, TopicView, TrailView } from '../model';
 import {
   failedRead,
@@ -7,7 +7,7 @@ import {
   readFeedersForMetrics,
   readTopicSubscribers,
   testMetricFilter,
-} from '../observe-chains';
+} from '../observe/chains';
 import { evaluateChains, type OwnNames, satisfiedBy, type TopicRead, topicsToRead } from './chains';
 import { compareMatches, crossCheckFinding, crossCheckSamples } from './cross-check';
 import { type FeedersSeen, withFeederGaps } from './feeders';

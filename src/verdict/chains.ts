@@ -1,4 +1,4 @@
-import type { PatternProfile } from '../controls';
+import type { PatternProfile } from '../catalog/specs';
 import type { Gap, Link } from './links';
 import { isLocalTopic } from './links';
 import type { Chain, ChainState, SatisfiedBy, Verdict } from './types';

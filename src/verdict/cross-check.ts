@@ -1,4 +1,4 @@
-import type { PatternProfile } from '../controls';
+import type { PatternProfile } from '../catalog/specs';
 import { matches, type PatternNode, PatternSyntaxError, parsePattern } from '../pattern';
 import { type CorpusEntry, corpusFor } from '../pattern/corpus';
 import type { CrossCheck } from './types';

@@ -1,4 +1,4 @@
-import type { PatternProfile } from '../controls';
+import type { PatternProfile } from '../catalog/specs';
 import type { AlarmView, FilterView } from '../model';
 import { judgePattern } from '../pattern';
 import { alarmGaps, hasAnyDimensions, settingGaps } from './settings';

@@ -1,4 +1,4 @@
-import type { ProfileId } from '../controls';
+import type { ProfileId } from '../catalog/specs';
 
 /** A CloudWatch metric by namespace and name (the filter metrics carry no dimensions). */
 export interface MetricRef {

@@ -7,7 +7,7 @@ import {
   withinBounds,
 } from '../../scripts/bench/pacing';
 import { type CaseResult, casesTable } from '../../scripts/bench/table';
-import { API_BOUNDS } from '../../src/pace';
+import { API_BOUNDS } from '../../src/aws/pace';
 
 const call = (operation: string, start: number, end: number): CallRecord => ({
   operation,

@@ -6,7 +6,7 @@ import {
   controlByKey,
   countedEventNames,
 } from '../../src/catalog';
-import { PROFILE_IDS, SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { PROFILE_IDS, SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 import { parsePattern } from '../../src/pattern';
 
 /** research/cis-monitoring-controls.md §1.1: key, CIS v1.2, v1.3–v5.0, v6.0+, Security Hub. */

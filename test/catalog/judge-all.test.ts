@@ -12,7 +12,7 @@
  */
 
 import { eventNameLiterals } from '../../src/catalog';
-import { CONTROL_SPECS, type PatternProfile, PROFILE_IDS } from '../../src/controls';
+import { CONTROL_SPECS, type PatternProfile, PROFILE_IDS } from '../../src/catalog/specs';
 import { judgePattern, type PatternNode, parsePattern, printPattern } from '../../src/pattern';
 import { eventSourcesOf } from '../../src/pattern/event-sources';
 

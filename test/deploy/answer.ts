@@ -1,9 +1,9 @@
-import { createClients } from '../../src/clients';
-import type { Setup } from '../../src/cold-start';
-import { answerCloudFormation } from '../../src/deploy';
+import { createClients } from '../../src/aws/clients';
 import type { Deps } from '../../src/reconcile';
 import type { Report } from '../../src/report';
-import { runEvent } from '../../src/run';
+import type { Setup } from '../../src/triggers/cold-start';
+import { answerCloudFormation } from '../../src/triggers/deploy';
+import { runEvent } from '../../src/triggers/run';
 import { type AccountMocks, type AccountState, configFor, mockAccount, REGION } from '../support/builders';
 import type { cfnEvent } from './cfn-events';
 import { type ResponseServer, startResponseServer } from './response-server';

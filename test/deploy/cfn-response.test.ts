@@ -6,7 +6,7 @@ import {
   ResponseError,
   responseFor,
   sendResponse,
-} from '../../src/cfn-response';
+} from '../../src/triggers/cfn-response';
 import { type ResponseServer, startResponseServer } from './response-server';
 
 const create = (ResponseURL: string): CloudFormationCustomResourceEvent => ({

@@ -1,9 +1,9 @@
-import { createClients } from '../../src/clients';
+import { createClients } from '../../src/aws/clients';
 import { ConfigError } from '../../src/config';
-import { answerCloudFormation } from '../../src/deploy';
 import type { Deps } from '../../src/reconcile';
 import type { Report } from '../../src/report';
-import { runEvent } from '../../src/run';
+import { answerCloudFormation } from '../../src/triggers/deploy';
+import { runEvent } from '../../src/triggers/run';
 import { compliant, configFor, mockAccount, REGION, without } from '../support/builders';
 import { answerFor, setupFor, useResponseServer, waitFor } from './answer';
 import { cfnEvent } from './cfn-events';

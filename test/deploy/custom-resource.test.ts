@@ -1,7 +1,7 @@
 import { DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
-import { answerCloudFormation } from '../../src/deploy';
 import type { Report } from '../../src/report';
-import { runEvent } from '../../src/run';
+import { answerCloudFormation } from '../../src/triggers/deploy';
+import { runEvent } from '../../src/triggers/run';
 import { compliant, mockAccount, without, writesSent } from '../support/builders';
 import { answerFor, callCount, setupFor, useResponseServer } from './answer';
 import { cfnEvent } from './cfn-events';

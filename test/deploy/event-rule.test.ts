@@ -1,4 +1,4 @@
-import { WATCHED_CALLS } from '../../src/events';
+import { WATCHED_CALLS } from '../../src/triggers/events';
 import { packageTemplate, resolve, resource, resourcesOf, type Template } from './template';
 
 // One offline `sls package` for the whole file (a few seconds).
@@ -19,7 +19,7 @@ function cloudTrailPattern(): { source: string[]; detail: { eventName: string[];
 }
 
 describe('the deployed EventBridge rule', () => {
-  it('forwards exactly the watched calls of src/events.ts, from their sources, successful ones only', () => {
+  it('forwards exactly the watched calls of src/triggers/events.ts, from their sources, successful ones only', () => {
     const pattern = cloudTrailPattern();
     expect([...pattern.source].sort()).toEqual(Object.keys(WATCHED_CALLS).sort());
     expect([...pattern.detail.eventName].sort()).toEqual(Object.values(WATCHED_CALLS).flat().sort());

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { wildcardProblem } from '../../src/config-names';
+import { wildcardProblem } from '../../src/config/names';
 
 const ROOT = join(__dirname, '..', '..');
 

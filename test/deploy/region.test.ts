@@ -1,6 +1,6 @@
-import { createClients } from '../../src/clients';
-import { outcomeOf } from '../../src/deploy';
-import { runEvent } from '../../src/run';
+import { createClients } from '../../src/aws/clients';
+import { outcomeOf } from '../../src/triggers/deploy';
+import { runEvent } from '../../src/triggers/run';
 import {
   ACCOUNT,
   type AccountState,

@@ -1,4 +1,4 @@
-import type { Grant, ResourceKind } from '../../src/permissions';
+import type { Grant, ResourceKind } from '../../src/aws/permissions';
 import { PSEUDO, resolve } from './template';
 
 const ARN = `arn:${PSEUDO['AWS::Partition']}`;

@@ -14,8 +14,8 @@ import { instantiate } from '../../scripts/stackset/instantiate';
 import { parseOptions } from '../../scripts/stackset/options';
 import { PACKAGING_TIME, parameterName } from '../../scripts/stackset/parameters';
 import type { Template } from '../../scripts/stackset/template';
+import { declaredGrants } from '../../src/aws/permissions';
 import { CATALOG } from '../../src/catalog';
-import { declaredGrants } from '../../src/permissions';
 import { expectedPairs, grantProblems, type Statement } from './role';
 import { type Template as Packaged, packageTemplate, resolve, resource, resourcesOf } from './template';
 

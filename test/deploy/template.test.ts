@@ -1,6 +1,6 @@
+import { CLIENT_LIMITS } from '../../src/aws/clients';
+import { declaredGrants } from '../../src/aws/permissions';
 import { CATALOG } from '../../src/catalog';
-import { CLIENT_LIMITS } from '../../src/clients';
-import { declaredGrants } from '../../src/permissions';
 import { alarmArn, expectedPairs, grantProblems, STAR_ONLY_ACTIONS, type Statement } from './role';
 import { packageTemplate, resolve, resource, resourcesOf, type Template } from './template';
 

@@ -8,9 +8,9 @@
 import { DeleteAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { startApiProxy } from '../../scripts/lib/api-proxy';
 import { CONTROL } from '../../scripts/lib/seed';
-import { createClients } from '../../src/clients';
+import { createClients } from '../../src/aws/clients';
 import { loadConfig } from '../../src/config';
-import { runEvent } from '../../src/run';
+import { runEvent } from '../../src/triggers/run';
 import { DEFAULT_ENV, sampleEvent, useWorld, workerEndpoint } from '../integration/support/harness';
 import { TAMPER_SAMPLES } from './support/own-events';
 

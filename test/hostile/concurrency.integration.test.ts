@@ -6,10 +6,10 @@
  */
 import { ListTopicsCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { CONTROL, snapshotUserResources } from '../../scripts/lib/seed';
-import { createClients } from '../../src/clients';
+import { createClients } from '../../src/aws/clients';
 import { loadConfig } from '../../src/config';
 import type { Deps } from '../../src/reconcile';
-import { runEvent } from '../../src/run';
+import { runEvent } from '../../src/triggers/run';
 import { filterInForce, readControl } from '../integration/support/control';
 import { DEFAULT_ENV, sampleEvent, useWorld, type World } from '../integration/support/harness';
 

@@ -3,8 +3,8 @@
  * problems name exactly the variables that were bad — never another exception, never a silent default.
  */
 import fc from 'fast-check';
+import { PROFILE_IDS } from '../../src/catalog/specs';
 import { type Config, ConfigError, loadConfig, SUBSCRIPTION_PROTOCOLS } from '../../src/config';
-import { PROFILE_IDS } from '../../src/controls';
 import { type Labelled, resolveRegion, VARIABLES } from './support/env-arbitraries';
 
 type Env = Record<string, string | undefined>;

@@ -4,10 +4,10 @@
  * samples run a whole reconcile, so they are the fewest; about 15 s in all).
  */
 import fc from 'fast-check';
-import { createClients } from '../../src/clients';
-import { isCloudFormationRequest } from '../../src/deploy';
+import { createClients } from '../../src/aws/clients';
 import { STATUSES } from '../../src/report';
-import { runEvent } from '../../src/run';
+import { isCloudFormationRequest } from '../../src/triggers/deploy';
+import { runEvent } from '../../src/triggers/run';
 import {
   type AccountMocks,
   compliant,

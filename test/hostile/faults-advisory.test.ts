@@ -11,11 +11,11 @@ import {
   PublishCommand,
   ThrottledException,
 } from '@aws-sdk/client-sns';
-import { createClients } from '../../src/clients';
-import { SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { createClients } from '../../src/aws/clients';
+import { SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 import { createNotifier } from '../../src/notify';
 import type { Report } from '../../src/report';
-import { runEvent } from '../../src/run';
+import { runEvent } from '../../src/triggers/run';
 import {
   ACCOUNT,
   type AccountMocks,

@@ -9,9 +9,9 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { NotFoundException, SetTopicAttributesCommand } from '@aws-sdk/client-sns';
-import { createClients } from '../../src/clients';
+import { createClients } from '../../src/aws/clients';
 import type { Report } from '../../src/report';
-import { runEvent } from '../../src/run';
+import { runEvent } from '../../src/triggers/run';
 import {
   type AccountMocks,
   type AccountState,

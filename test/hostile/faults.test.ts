@@ -3,10 +3,10 @@
  * classes): each yields ERROR naming the IAM action, the resource and the code, with a hint for the
  * operator; every repair that does not depend on the failed call is still made.
  */
-import { createClients } from '../../src/clients';
+import { createClients } from '../../src/aws/clients';
 import type { Report } from '../../src/report';
 import { runFailed } from '../../src/report';
-import { runEvent } from '../../src/run';
+import { runEvent } from '../../src/triggers/run';
 import { type AccountMocks, configFor, mockAccount, REGION, writesSent } from '../support/builders';
 import { driftedEverywhere, topicMissing, withCustomSelectors } from './support/accounts';
 import { ADVISORY_COMMANDS, CALLS, type Call } from './support/calls';

@@ -4,8 +4,8 @@
  * function (the deployed EventBridge pattern) nor, if delivered anyway, a run.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { createClients } from '../../src/clients';
-import { runEvent } from '../../src/run';
+import { createClients } from '../../src/aws/clients';
+import { runEvent } from '../../src/triggers/run';
 import { packageTemplate, resolve, resource, resourcesOf, type Template } from '../deploy/template';
 import { type AccountMocks, configFor, mockAccount, REGION, without, writesSent } from '../support/builders';
 import { driftedEverywhere, topicMissing } from './support/accounts';

@@ -2,7 +2,7 @@
  * Real SDK clients over real sockets: a hung endpoint and a stopped emulator (closed loopback port)
  * each end in an ERROR report with a readable reason, within a time the client limits bound.
  */
-import type { ClientLimits } from '../../src/clients';
+import type { ClientLimits } from '../../src/aws/clients';
 import { closedEndpoint, type Endpoint, hungEndpoint } from './support/endpoints';
 import { removeBundle, runInNode } from './support/node-run';
 

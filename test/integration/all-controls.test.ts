@@ -6,7 +6,7 @@
 import { DeleteAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { DeleteMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { type AccountClients, CONTROL, snapshotUserResources, TRAIL } from '../../scripts/lib/seed';
-import { CONTROL_SPECS, type ControlSpec } from '../../src/controls';
+import { CONTROL_SPECS, type ControlSpec } from '../../src/catalog/specs';
 import { createQueue, expectChain, QUEUE_ARN, readMonitoring, specOf } from './support/all-controls';
 import { expectCompliantWithoutWrites } from './support/control';
 import { type EnforcerEnv, OWN_ROLE_ARN, type Run, useWorld } from './support/harness';

@@ -7,9 +7,9 @@ import {
   SNSClient,
 } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
-import { classify } from '../../src/events';
 import { createAlertMemory, createNotifier, QUIET_PERIOD_MS } from '../../src/notify';
 import type { Report } from '../../src/report';
+import { classify } from '../../src/triggers/events';
 import { ALERTING, alarmCreated, config, report, sampleEvent } from './reports';
 
 const sns = mockClient(SNSClient);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../../src/config';
-import { classify, type Trigger } from '../../src/events';
 import { describeEndpoint } from '../../src/plan/topic';
 import { type Report, type ReportChange, reportChange, type Status } from '../../src/report';
+import { classify, type Trigger } from '../../src/triggers/events';
 
 /** The parsed sample event `events/<name>.json`. */
 export function sampleEvent(name: string): unknown {

@@ -3,8 +3,8 @@
  * (an email Subscribe stays PendingConfirmation, as on AWS).
  */
 import { PublishCommand, type Subscription } from '@aws-sdk/client-sns';
-import { runMetrics } from '../../src/metrics';
 import { createNotifier } from '../../src/notify';
+import { runMetrics } from '../../src/telemetry/metrics';
 import { compliant, configFor, TOPIC_ARN } from '../support/builders';
 import { runAgain, runOn } from '../unit/support/run';
 import { sampleEvent } from './reports';

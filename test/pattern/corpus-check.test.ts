@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type PatternProfile, PROFILE_IDS, SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { type PatternProfile, PROFILE_IDS, SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 import { judgePattern, matches, parsePattern } from '../../src/pattern';
 import { corpusFor } from '../../src/pattern/corpus';
 import { SIX, SIX_TERMS, TABLE } from './judge-table';

@@ -1,5 +1,5 @@
 /** The patterns the judge is tested on, per profile. */
-import { SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 
 export const { cis, securityhub } = SECURITY_GROUP_CHANGES.profiles;
 export const v5 = SECURITY_GROUP_CHANGES.profiles['cis-v5'];

@@ -8,8 +8,8 @@ import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
 import type { Subscription as SnsSubscription } from '@aws-sdk/client-sns';
 import { type Config, loadConfig } from '../../src/config';
-import { desiredState } from '../../src/desired';
 import type { ActualState, DesiredState, PolicyDocument, TrailView } from '../../src/model';
+import { desiredState } from '../../src/plan/desired';
 
 export {
   type AccountMocks,

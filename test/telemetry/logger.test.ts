@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
 import type { LogLevel } from '../../src/config';
-import { eventShape } from '../../src/logger';
 import type { NotifiedReport } from '../../src/notify';
 import { createTelemetry } from '../../src/telemetry';
+import { eventShape } from '../../src/telemetry/logger';
 import { report, sampleEvent, WEBHOOK, WEBHOOK_SECRET, webhookSubscribed } from '../notify/reports';
 import { captureLines } from './capture';
 

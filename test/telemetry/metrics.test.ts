@@ -1,5 +1,5 @@
-import { createMetrics, recordMetrics, runMetrics } from '../../src/metrics';
 import type { NotifiedReport } from '../../src/notify';
+import { createMetrics, recordMetrics, runMetrics } from '../../src/telemetry/metrics';
 import { ALERTING, alarmCreated, filterUpdated, report } from '../notify/reports';
 import { captureLines } from './capture';
 

@@ -3,7 +3,7 @@
  * chain's alarms and its topic's subscribers, two reads, in no extra round (mocks, logical clock).
  */
 import { rounds } from '../../scripts/bench/calls';
-import { controlSpec } from '../../src/controls';
+import { controlSpec } from '../../src/catalog/specs';
 import { ACCOUNT, type AccountState, compliant, LOG_GROUP, REGION } from '../support/builders';
 import { COMPLIANT_READS, counts, timedRun } from './support/timed-run';
 

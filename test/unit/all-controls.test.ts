@@ -6,10 +6,10 @@
 
 import { PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { rounds } from '../../scripts/bench/calls';
-import { createClients } from '../../src/clients';
-import { CONTROL_SPECS } from '../../src/controls';
+import { createClients } from '../../src/aws/clients';
+import { CONTROL_SPECS } from '../../src/catalog/specs';
 import type { Report } from '../../src/report';
-import { runEvent } from '../../src/run';
+import { runEvent } from '../../src/triggers/run';
 import { configFor, mockAccount, REGION, type SentCall, writesSent } from '../support/builders';
 import { allChains, noChains, throttleAboveQuotas } from './support/all-controls-account';
 import { COMPLIANT_READS, counts, timedRun } from './support/timed-run';

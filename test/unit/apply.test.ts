@@ -1,6 +1,6 @@
 import { AuthorizationErrorException, CreateTopicCommand } from '@aws-sdk/client-sns';
 import { apply } from '../../src/apply';
-import { createClients } from '../../src/clients';
+import { createClients } from '../../src/aws/clients';
 import type { Change } from '../../src/plan';
 import {
   type AccountMocks,

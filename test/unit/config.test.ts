@@ -1,5 +1,5 @@
+import { SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 import { type Config, ConfigError, loadConfig } from '../../src/config';
-import { SECURITY_GROUP_CHANGES } from '../../src/controls';
 
 const REGION = { AWS_REGION: 'eu-west-1' };
 

@@ -1,5 +1,5 @@
-import { SECURITY_GROUP_CHANGES } from '../../src/controls';
-import { desiredState } from '../../src/desired';
+import { SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
+import { desiredState } from '../../src/plan/desired';
 import { ACCOUNT, configFor, LOG_GROUP, TOPIC_ARN, trailView } from '../support/builders';
 
 const desired = (env: Record<string, string>) => desiredState(configFor(env), ACCOUNT, trailView());

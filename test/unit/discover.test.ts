@@ -4,7 +4,7 @@ import {
   GetTrailStatusCommand,
   AccessDeniedException as TrailAccessDenied,
 } from '@aws-sdk/client-cloudtrail';
-import { createClients } from '../../src/clients';
+import { createClients } from '../../src/aws/clients';
 import { chooseTrail, discover, findCandidates } from '../../src/discover';
 import {
   ACCOUNT,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type OwnRole } from '../../src/config';
-import { type Classified, classify, WATCHED_CALLS } from '../../src/events';
+import { type Classified, classify, WATCHED_CALLS } from '../../src/triggers/events';
 
 const EVENTS_DIR = join(__dirname, '..', '..', 'events');
 /** The role serverless.yml gives the function (service-stage-region), as ENFORCER_ROLE_ARN names it. */

@@ -1,7 +1,7 @@
 import { CloudWatchServiceException, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeMetricFiltersCommand, type MetricFilter } from '@aws-sdk/client-cloudwatch-logs';
 import { ListSubscriptionsByTopicCommand } from '@aws-sdk/client-sns';
-import { createClients } from '../../src/clients';
+import { createClients } from '../../src/aws/clients';
 import { observe } from '../../src/observe';
 import {
   type AccountMocks,

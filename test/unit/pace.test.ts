@@ -12,8 +12,8 @@ import {
   PutMetricFilterCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createClients } from '../../src/clients';
-import { API_BOUNDS, type Bounds, paced } from '../../src/pace';
+import { createClients } from '../../src/aws/clients';
+import { API_BOUNDS, type Bounds, paced } from '../../src/aws/pace';
 
 const REGION = 'eu-west-1';
 const logs = mockClient(CloudWatchLogsClient);

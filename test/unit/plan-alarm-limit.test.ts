@@ -5,7 +5,7 @@
  * is dropped, named in the change's reasons and in the report's news; a second run writes nothing.
  */
 import { PutMetricAlarmCommand, ValidationException } from '@aws-sdk/client-cloudwatch';
-import { hintFor } from '../../src/hints';
+import { hintFor } from '../../src/aws/hints';
 import { plan } from '../../src/plan';
 import {
   type AccountMocks,

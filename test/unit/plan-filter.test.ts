@@ -1,4 +1,4 @@
-import { SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 
 /** Event-name terms joined as the enforcer's texts are: one term per event, `||`-joined. */
 function canonicalPattern(eventNames: readonly string[], spaced: boolean): string {

@@ -1,5 +1,5 @@
 import { CATALOG, controlByKey } from '../../src/catalog';
-import { SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 import { parsePattern, printPattern } from '../../src/pattern';
 import { legibilityDrift } from '../../src/plan/legible';
 import { filterWith, planDrift, summary } from './support/plan-rows';

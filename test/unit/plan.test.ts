@@ -1,4 +1,4 @@
-import { PROFILE_IDS } from '../../src/controls';
+import { PROFILE_IDS } from '../../src/catalog/specs';
 import type { ObservedKind } from '../../src/model';
 import { plan } from '../../src/plan';
 import { actualFrom, desiredFor, LOG_GROUP, TRAIL_ARN, trailView } from '../support/builders';

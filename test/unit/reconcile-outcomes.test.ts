@@ -13,7 +13,7 @@ import {
   AccessDeniedException as LogsAccessDenied,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { AuthorizationErrorException, GetTopicAttributesCommand } from '@aws-sdk/client-sns';
-import type { StepError } from '../../src/errors';
+import type { StepError } from '../../src/aws/errors';
 import {
   type AccountMocks,
   compliant,

@@ -2,7 +2,7 @@ import { StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTopicCommand, SetTopicAttributesCommand, SubscribeCommand } from '@aws-sdk/client-sns';
-import { SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 import { ACCOUNT, compliant, LOG_GROUP, ourFilter, TOPIC_ARN, TRAIL_ARN, without } from '../support/builders';
 import { runOn } from './support/run';
 import { alarm, drifted, OPS, subscribe } from './support/writes';

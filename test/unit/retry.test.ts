@@ -8,8 +8,8 @@ import { ThrottlingException as TrailThrottling } from '@aws-sdk/client-cloudtra
 import { CloudWatchServiceException } from '@aws-sdk/client-cloudwatch';
 import { ThrottlingException as LogsThrottling } from '@aws-sdk/client-cloudwatch-logs';
 import { ThrottledException } from '@aws-sdk/client-sns';
-import { CLIENT_LIMITS, type Clients, createClients } from '../../src/clients';
-import { runEvent } from '../../src/run';
+import { CLIENT_LIMITS, type Clients, createClients } from '../../src/aws/clients';
+import { runEvent } from '../../src/triggers/run';
 import {
   type AccountState,
   answerBelowRetries,

@@ -1,5 +1,5 @@
-import { createClients } from '../../src/clients';
-import { runEvent } from '../../src/run';
+import { createClients } from '../../src/aws/clients';
+import { runEvent } from '../../src/triggers/run';
 import { configFor } from '../support/builders';
 
 const clients = createClients('us-east-1');

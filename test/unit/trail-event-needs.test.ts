@@ -5,8 +5,8 @@
  */
 import type { EventSelector } from '@aws-sdk/client-cloudtrail';
 import { CATALOG } from '../../src/catalog';
-import { controlSpec } from '../../src/controls';
-import { EC2_WRITES, judgeSelectors, needOf } from '../../src/trail-selectors';
+import { controlSpec } from '../../src/catalog/specs';
+import { EC2_WRITES, judgeSelectors, needOf } from '../../src/discover/selectors';
 import { type AccountState, compliant, ourTrail, TRAIL_ARN } from '../support/builders';
 import { runOn } from './support/run';
 

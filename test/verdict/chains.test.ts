@@ -1,4 +1,4 @@
-import type { PatternProfile } from '../../src/controls';
+import type { PatternProfile } from '../../src/catalog/specs';
 import type { AlarmView, FilterView } from '../../src/model';
 import { evaluateChains, satisfiedBy, type TopicRead, topicsToRead } from '../../src/verdict/chains';
 import {

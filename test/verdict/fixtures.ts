@@ -1,5 +1,5 @@
 /** Views and names for the verdict tests: our chain, and a second chain as Terraform would build it. */
-import { SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 import type { AlarmView, FilterView } from '../../src/model';
 import type { OwnNames } from '../../src/verdict/chains';
 import type { MetricRef, SatisfiedBy } from '../../src/verdict/types';

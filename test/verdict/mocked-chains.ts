@@ -11,9 +11,9 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { ListSubscriptionsByTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createClients } from '../../src/clients';
+import { createClients } from '../../src/aws/clients';
 import { loadConfig } from '../../src/config';
-import { desiredState } from '../../src/desired';
+import { desiredState } from '../../src/plan/desired';
 import type { Seen } from '../../src/verdict';
 import {
   ACCOUNT,

@@ -1,4 +1,4 @@
-import { SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 import { TABLE } from '../pattern/judge-table';
 import { filterWith, planDrift, summary } from '../unit/support/plan-rows';
 

@@ -1,6 +1,6 @@
 import { DescribeAlarmsForMetricCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeMetricFiltersCommand, PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { SECURITY_GROUP_CHANGES } from '../../src/controls';
+import { SECURITY_GROUP_CHANGES } from '../../src/catalog/specs';
 import { type AccountMocks, type AccountState, compliant, LOG_GROUP, ourFilter } from '../support/builders';
 import { runAgain, runOn } from '../unit/support/run';
 import { OUR_LINK, TF_LINK, TF_PATTERN, WEAK_PATTERN } from './fixtures';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import type { ClientLimits } from '../../../src/clients';
+import type { ClientLimits } from '../../../src/aws/clients';
 import type { Report } from '../../../src/report';
 
 let bundle: string | undefined;

@@ -4,7 +4,7 @@ import { ListTopicsCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ACCOUNT_ID, REGION } from '../../../scripts/lib/emulator';
 import { type AccountClients, TRAIL } from '../../../scripts/lib/seed';
-import { CONTROL_SPECS, type ControlSpec } from '../../../src/controls';
+import { CONTROL_SPECS, type ControlSpec } from '../../../src/catalog/specs';
 import { workerEndpoint } from './harness';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clients } from '../../../src/clients';
+import type { Clients } from '../../../src/aws/clients';
 import {
   ACCOUNT,
   type AccountMocks,

@@ -1,4 +1,4 @@
-import type { Clients } from '../../../src/clients';
+import type { Clients } from '../../../src/aws/clients';
 
 /** What a middleware stack needs to accept one short-circuiting middleware (the SDK's own types, narrowed). */
 interface Stack {

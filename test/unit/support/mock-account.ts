@@ -38,7 +38,7 @@ import {
 } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
-import type { Clients } from '../../../src/clients';
+import type { Clients } from '../../../src/aws/clients';
 import { matches, parsePattern } from '../../../src/pattern';
 import type { AccountState } from '../../support/builders';
 

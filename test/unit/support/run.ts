@@ -1,7 +1,7 @@
-import { createClients } from '../../../src/clients';
+import { createClients } from '../../../src/aws/clients';
 import type { Deps } from '../../../src/reconcile';
 import type { Report } from '../../../src/report';
-import { runEvent } from '../../../src/run';
+import { runEvent } from '../../../src/triggers/run';
 import {
   type AccountMocks,
   type AccountState,

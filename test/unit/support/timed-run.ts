@@ -1,8 +1,8 @@
 import type { Trail } from '@aws-sdk/client-cloudtrail';
 import { byOperation, type CallRecord } from '../../../scripts/bench/calls';
-import { createClients } from '../../../src/clients';
+import { createClients } from '../../../src/aws/clients';
 import type { Report } from '../../../src/report';
-import { runEvent } from '../../../src/run';
+import { runEvent } from '../../../src/triggers/run';
 import {
   ACCOUNT,
   type AccountMocks,

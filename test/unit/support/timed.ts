@@ -1,5 +1,5 @@
 import type { CallRecord } from '../../../scripts/bench/calls';
-import type { Clients } from '../../../src/clients';
+import type { Clients } from '../../../src/aws/clients';
 
 /** Clients whose calls are recorded on a logical clock, for `rounds` (scripts/bench/calls.ts). */
 export interface Timed {

@@ -1,6 +1,6 @@
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import type { MetricTransformation } from '@aws-sdk/client-cloudwatch-logs';
-import { SECURITY_GROUP_CHANGES } from '../../../src/controls';
+import { SECURITY_GROUP_CHANGES } from '../../../src/catalog/specs';
 import {
   ACCOUNT,
   type AccountState,

@@ -4,9 +4,9 @@
  * fires on the first event, an SNS action with a confirmed subscriber in this account and region — gets
  * nothing of the enforcer's: its filter and alarm are not built. Pure: the run decides with these.
  */
-import type { AlarmView, DesiredState, FilterView } from './model';
-import type { Change, Finding, Plan } from './plan';
-import type { Assessment, Chain, SatisfiedBy } from './verdict';
+import type { AlarmView, DesiredState, FilterView } from '../model';
+import type { Assessment, Chain, SatisfiedBy } from '../verdict';
+import type { Change, Finding, Plan } from './index';
 
 /** What `EXISTING_CHAINS` says to do with someone else's chain that holds a control. */
 export type ExistingChains = 'adopt' | 'ignore';

@@ -1,7 +1,7 @@
 import type { AdvancedEventSelector, AdvancedFieldSelector, EventSelector } from '@aws-sdk/client-cloudtrail';
-import { countedEventNames } from './catalog/event-names';
-import type { PatternProfile } from './controls';
-import { eventSourcesOf, parsePattern } from './pattern';
+import { countedEventNames } from '../catalog/event-names';
+import type { PatternProfile } from '../catalog/specs';
+import { eventSourcesOf, parsePattern } from '../pattern';
 
 /**
  * Whether a trail's event selectors record the management events a control counts: yes, no (with what

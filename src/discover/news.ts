@@ -1,7 +1,7 @@
-import type { Discovery } from './discover';
-import type { TrailView } from './model';
-import type { Finding } from './plan';
-import type { Report } from './report';
+import type { TrailView } from '../model';
+import type { Finding } from '../plan';
+import type { Report } from '../report';
+import type { Discovery } from './index';
 
 /** Where the control lived on the last run of this warm container. */
 interface Place {

@@ -1,9 +1,9 @@
 import { DescribeTrailsCommand, type Trail } from '@aws-sdk/client-cloudtrail';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { Clients } from './clients';
-import type { Config } from './config';
-import { attempt } from './errors';
-import { parseLogGroupArn, staticProblem } from './trail-rules';
+import type { Clients } from '../aws/clients';
+import { attempt } from '../aws/errors';
+import type { Config } from '../config';
+import { parseLogGroupArn, staticProblem } from './rules';
 
 /** A trail of this account delivering to a log group in this region, qualifying or not. */
 export interface Place {

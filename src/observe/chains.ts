@@ -1,15 +1,15 @@
 import { DescribeAlarmsForMetricCommand } from '@aws-sdk/client-cloudwatch';
 import { TestMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { NotFoundException, paginateListSubscriptionsByTopic } from '@aws-sdk/client-sns';
-import type { Clients } from './clients';
-import { attempt, type StepError, toStepError } from './errors';
-import { toAlarmView } from './observe';
-import { readMetricFeeders } from './observe-filters';
-import { grants } from './permissions';
-import type { TopicRead } from './verdict/chains';
-import type { FeedersSeen } from './verdict/feeders';
-import { type AlarmsRead, metricKey, metricLabel } from './verdict/links';
-import type { MetricRef } from './verdict/types';
+import type { Clients } from '../aws/clients';
+import { attempt, type StepError, toStepError } from '../aws/errors';
+import { grants } from '../aws/grants';
+import type { TopicRead } from '../verdict/chains';
+import type { FeedersSeen } from '../verdict/feeders';
+import { type AlarmsRead, metricKey, metricLabel } from '../verdict/links';
+import type { MetricRef } from '../verdict/types';
+import { readMetricFeeders } from './filters';
+import { toAlarmView } from './index';
 
 /** IAM actions the account-wide verdict reads with (the first two only work on `*`). */
 export const CHAIN_GRANTS = [

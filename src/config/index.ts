@@ -1,11 +1,11 @@
-import type { ExistingChains } from './adopt';
-import { selectControls } from './catalog';
-import { type OwnRole, readOwnRole, wildcardProblem } from './config-names';
-import { type ControlSpec, controlSpec, PROFILE_IDS, type ProfileId } from './controls';
+import { selectControls } from '../catalog';
+import { type ControlSpec, controlSpec, PROFILE_IDS, type ProfileId } from '../catalog/specs';
+import type { ExistingChains } from '../plan/adopt';
+import { type OwnRole, readOwnRole, wildcardProblem } from './names';
 import { readSubscriptions, type Subscription } from './subscriptions';
 
 export type Mode = 'enforce' | 'detect';
-export type { OwnRole } from './config-names';
+export type { OwnRole } from './names';
 export type { Subscription, SubscriptionProtocol } from './subscriptions';
 export { SUBSCRIPTION_PROTOCOLS } from './subscriptions';
 
@@ -35,7 +35,7 @@ export interface Config extends ControlConfig {
   readonly subscriptions: readonly Subscription[];
   readonly patternProfile: ProfileId;
   readonly mode: Mode;
-  /** What to do when someone else's chain already holds a control (EXISTING_CHAINS; see src/adopt.ts). */
+  /** What to do when someone else's chain already holds a control (EXISTING_CHAINS; see src/plan/adopt.ts). */
   readonly existingChains: ExistingChains;
   readonly healTrailLogging: boolean;
   /** Cross-check our filter's pattern with logs:TestMetricFilter (opt-in: it costs a call; emulators lack it). */

@@ -1,8 +1,8 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { Config } from './config';
+import type { Config } from '../config';
+import type { NotifiedReport } from '../notify';
+import type { ReportChange } from '../report';
 import { SERVICE_NAME } from './logger';
-import type { NotifiedReport } from './notify';
-import type { ReportChange } from './report';
 
 /** The enforcer's CloudWatch metrics (embedded metric format, Powertools), in the configured namespace. */
 export function createMetrics(config: Pick<Config, 'metricsNamespace'>): Metrics {

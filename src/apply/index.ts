@@ -2,11 +2,11 @@ import { StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateTopicCommand, SetTopicAttributesCommand, SubscribeCommand } from '@aws-sdk/client-sns';
-import type { Clients } from './clients';
-import { MANAGED_BY_TAG } from './controls';
-import { attempt, type StepError, toStepError } from './errors';
-import { grants } from './permissions';
-import { APPLY_ORDER, type Change, changeKey } from './plan';
+import type { Clients } from '../aws/clients';
+import { attempt, type StepError, toStepError } from '../aws/errors';
+import { grants } from '../aws/grants';
+import { MANAGED_BY_TAG } from '../catalog/specs';
+import { APPLY_ORDER, type Change, changeKey } from '../plan';
 
 /** IAM actions apply calls (tagging is authorised separately when creating with tags). */
 export const APPLY_GRANTS = [

@@ -1,14 +1,14 @@
 import { GetEventSelectorsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
-import type { Clients } from './clients';
-import type { Config } from './config';
-import { attempt } from './errors';
-import type { TrailView } from './model';
-import { grants } from './permissions';
-import { type Candidate, type Candidates, findCandidates, regionHint } from './trail-candidates';
-import { type Checked, type Holdings, type Moved, pickTrail } from './trail-choice';
-import { judgeSelectors, needOf } from './trail-selectors';
+import type { Clients } from '../aws/clients';
+import { attempt } from '../aws/errors';
+import { grants } from '../aws/grants';
+import type { Config } from '../config';
+import type { TrailView } from '../model';
+import { type Candidate, type Candidates, findCandidates, regionHint } from './candidates';
+import { type Checked, type Holdings, type Moved, pickTrail } from './choice';
+import { judgeSelectors, needOf } from './selectors';
 
-export { type Candidate, type Candidates, findCandidates, type Place } from './trail-candidates';
+export { type Candidate, type Candidates, findCandidates, type Place } from './candidates';
 
 /** IAM actions discovery calls (sts:GetCallerIdentity needs no grant). */
 export const DISCOVER_GRANTS = [

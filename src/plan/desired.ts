@@ -1,5 +1,5 @@
-import type { Config, ControlConfig } from './config';
-import type { DesiredState, TrailView } from './model';
+import type { Config, ControlConfig } from '../config';
+import type { DesiredState, TrailView } from '../model';
 
 /** The ARN partition of a region: aws, or aws-cn / aws-us-gov / aws-eusc (China, GovCloud, European Sovereign Cloud). */
 function partitionOf(region: string): string {

@@ -1,17 +1,17 @@
-import type { Clients } from './clients';
-import type { Config, ControlConfig } from './config';
-import { desiredState } from './desired';
-import { chooseTrail, type Discovery, findCandidates } from './discover';
-import { AwsCallError } from './errors';
-import type { AlarmView, DesiredState, FilterView, TrailView } from './model';
-import { type Observation, observe } from './observe';
-import { readAlarmsForMetrics } from './observe-chains';
-import { type FeedersRead, type RegionFilters, readFeeders, readRegionFilters } from './observe-filters';
+import type { Clients } from '../aws/clients';
+import { AwsCallError } from '../aws/errors';
+import type { Config, ControlConfig } from '../config';
+import { chooseTrail, type Discovery, findCandidates } from '../discover';
+import type { Holding, Holdings } from '../discover/choice';
+import { previousTrail } from '../discover/news';
+import type { AlarmView, DesiredState, FilterView, TrailView } from '../model';
+import { desiredState } from '../plan/desired';
+import type { AlarmsRead } from '../verdict';
+import { candidateFilters, metricKey, metricsToRead } from '../verdict/links';
+import { readAlarmsForMetrics } from './chains';
+import { type FeedersRead, type RegionFilters, readFeeders, readRegionFilters } from './filters';
+import { type Observation, observe } from './index';
 import { shareReads } from './shared-reads';
-import type { Holding, Holdings } from './trail-choice';
-import { previousTrail } from './trail-news';
-import type { AlarmsRead } from './verdict';
-import { candidateFilters, metricKey, metricsToRead } from './verdict/links';
 
 /** The reads one pass needs for one control, all known from its desired state alone. */
 export interface Reads {

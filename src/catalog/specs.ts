@@ -3,8 +3,9 @@
  * entry; its pattern profiles, metric and alarm come from it. Adding a control means adding an entry
  * there, not code here.
  */
-import { CATALOG, type CatalogControl, type ControlKey, controlByKey, eventNameLiterals } from './catalog';
-import { parsePattern } from './pattern';
+
+import { parsePattern } from '../pattern';
+import { CATALOG, type CatalogControl, type ControlKey, controlByKey, eventNameLiterals } from './index';
 
 export type ProfileId = 'cis-v1.2' | 'cis' | 'cis-v5' | 'securityhub';
 

@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { Config } from './config';
-import type { NotifiedReport } from './notify';
+import type { Config } from '../config';
+import type { NotifiedReport } from '../notify';
+import type { Report } from '../report';
 import { maskUrls } from './redact';
-import type { Report } from './report';
 
 /** The service name on every log line and metric. */
 export const SERVICE_NAME = 'cis-monitoring-enforcer';

@@ -1,5 +1,5 @@
-import type { TrailView } from './model';
-import type { Candidate, Place } from './trail-candidates';
+import type { TrailView } from '../model';
+import type { Candidate, Place } from './candidates';
 
 /** Whether a log group holds the enforcer's filter (by name), or why it could not be read. */
 export type Holding = boolean | { readonly failure: unknown };

@@ -4,11 +4,11 @@ import {
   type MetricTransformation,
   paginateDescribeMetricFilters,
 } from '@aws-sdk/client-cloudwatch-logs';
-import type { Clients } from './clients';
-import { attempt, type StepError, toStepError } from './errors';
-import type { FilterView, MetricTransformationView } from './model';
-import { grants } from './permissions';
-import type { MetricRef } from './verdict/types';
+import type { Clients } from '../aws/clients';
+import { attempt, type StepError, toStepError } from '../aws/errors';
+import { grants } from '../aws/grants';
+import type { FilterView, MetricTransformationView } from '../model';
+import type { MetricRef } from '../verdict/types';
 
 /**
  * IAM grant of the by-metric read. Without a log group, IAM authorises DescribeMetricFilters on

@@ -4,10 +4,10 @@ import {
   paginateListSubscriptionsByTopic,
   type Subscription as SnsSubscription,
 } from '@aws-sdk/client-sns';
-import type { Clients } from './clients';
-import type { SubscriptionProtocol } from './config';
-import { attempt } from './errors';
-import type { PolicyDocument, PolicyStatement, SubscriptionView, TopicView } from './model';
+import type { Clients } from '../aws/clients';
+import { attempt } from '../aws/errors';
+import type { SubscriptionProtocol } from '../config';
+import type { PolicyDocument, PolicyStatement, SubscriptionView, TopicView } from '../model';
 
 /** Reads a topic's policy, encryption key and subscriptions; undefined when the topic does not exist. */
 export async function readTopic(clients: Clients, arn: string): Promise<TopicView | undefined> {

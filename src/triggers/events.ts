@@ -1,4 +1,4 @@
-import type { OwnRole } from './config';
+import type { OwnRole } from '../config';
 
 /** Who made a CloudTrail-recorded call, as the report and alerts name them. */
 export interface Actor {

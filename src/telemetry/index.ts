@@ -1,10 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
-import type { Config } from './config';
+import type { Config } from '../config';
+import type { NotifiedReport } from '../notify';
 import { createLogger, eventShape, logReport, runKeys } from './logger';
 import { createMetrics, recordMetrics } from './metrics';
-import type { NotifiedReport } from './notify';
 
 /** Logs and metrics of each invocation; built once per cold start. */
 export interface Telemetry {

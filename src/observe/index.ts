@@ -1,11 +1,11 @@
 import { DescribeAlarmsCommand, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { paginateDescribeMetricFilters, ResourceNotFoundException } from '@aws-sdk/client-cloudwatch-logs';
-import type { Clients } from './clients';
-import { attempt, type StepError, toStepError } from './errors';
-import type { ActualState, AlarmView, DesiredState, FilterView, ObservedKind } from './model';
-import { toFilterView } from './observe-filters';
-import { readTopic } from './observe-topic';
-import { grants } from './permissions';
+import type { Clients } from '../aws/clients';
+import { attempt, type StepError, toStepError } from '../aws/errors';
+import { grants } from '../aws/grants';
+import type { ActualState, AlarmView, DesiredState, FilterView, ObservedKind } from '../model';
+import { toFilterView } from './filters';
+import { readTopic } from './topic';
 
 /** IAM actions observation calls. */
 export const OBSERVE_GRANTS = [

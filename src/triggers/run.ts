@@ -1,8 +1,8 @@
+import { requestOf } from '../notify/request';
+import { type Deps, reconcile } from '../reconcile';
+import { baseReport, type Report } from '../report';
+import { maskUrlsDeep } from '../telemetry/redact';
 import { classify } from './events';
-import { requestOf } from './notify/request';
-import { type Deps, reconcile } from './reconcile';
-import { maskUrlsDeep } from './redact';
-import { baseReport, type Report } from './report';
 
 /**
  * Classifies any invocation payload and runs (or skips) a reconcile; always returns a report, every URL

@@ -1,4 +1,4 @@
-import { maskUrls } from './redact';
+import { maskUrls } from '../telemetry/redact';
 
 /** SNS endpoints the enforcer keeps subscribed, as configured in SUBSCRIPTIONS. */
 export const SUBSCRIPTION_PROTOCOLS = [

@@ -1,4 +1,4 @@
-import { ConfigError } from './config';
+import { ConfigError } from '../config';
 
 /** What a cold start produced: what runs need (config, clients, …), or the configuration error instead. */
 export type Setup<T> = { readonly ready: T } | { readonly configError: ConfigError };

@@ -1,8 +1,8 @@
 import type { CloudFormationCustomResourceEvent, CloudFormationCustomResourceResponse } from 'aws-lambda';
+import { describe } from '../aws/errors';
+import type { Report } from '../report';
 import { type Outcome, responseFor, sendResponse } from './cfn-response';
 import type { Setup } from './cold-start';
-import { describe } from './errors';
-import type { Report } from './report';
 
 /** Time kept for the answer itself (RESPONSE_LIMITS: 3 attempts of 4 s and back-off) before the Lambda timeout. */
 export const ANSWER_MARGIN_MS = 20_000;

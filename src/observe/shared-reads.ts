@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand } from '@aws-sdk/client-sns';
-import type { Clients } from './clients';
+import type { Clients } from '../aws/clients';
 
 /** The read commands an observation of several log groups would otherwise send once per group. */
 const SHARED: ReadonlySet<unknown> = new Set([
