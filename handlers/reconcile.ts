@@ -9,7 +9,7 @@ import { isAsyncTrigger } from '../src/triggers/run';
 // CloudFormation request is answered FAILED with it, and every other invocation throws it.
 const setup = setUp(() => buildEnforcer(process.env));
 
-/** Lambda entry point for every trigger: EventBridge, schedule, deploy (CloudFormation) and manual invokes. */
+/** Lambda entry point for every trigger: the event queue's batches, schedule, deploy (CloudFormation) and manual invokes. */
 export async function handler(
   event: unknown,
   context?: Context,
@@ -19,7 +19,8 @@ export async function handler(
   if (isCloudFormationRequest(event))
     return answerCloudFormation(event, setup, run, answerOptionsFor(context));
   const report = await run(readyOf(setup));
-  // An asynchronous run that failed is retried by Lambda and then kept in the on-failure queue.
+  // A failed asynchronous run is retried by Lambda, then kept in the on-failure queue; a failed batch
+  // returns whole to the event queue, is retried, then kept in its dead-letter queue.
   if (report.status === 'ERROR' && isAsyncTrigger(report)) throw runFailed(report);
   return report;
 }

@@ -42,6 +42,11 @@ export interface Report {
   readonly control: string;
   readonly mode: 'enforce' | 'detect';
   readonly trigger: Trigger | { readonly kind: 'unknown' };
+  /**
+   * A run for a batch of queued events (the event queue): every event it covered, in queue order, each
+   * skipped one with why. `trigger` is the one whose CloudTrail call the run's news is about.
+   */
+  readonly batch?: readonly BatchEntry[];
   readonly reason?: string;
   readonly region: string;
   readonly accountId?: string;
@@ -74,6 +79,12 @@ export interface Report {
   /** With several controls selected: each control's part (the fields above are the run's, combined). */
   readonly controls?: readonly ControlPart[];
   readonly durationMs: number;
+}
+
+/** One queued event of a batch run: what it was, and why it was skipped when it was. */
+export interface BatchEntry {
+  readonly trigger: Trigger | { readonly kind: 'unknown' };
+  readonly skipped?: string;
 }
 
 /** One control's part of a run that keeps several. */

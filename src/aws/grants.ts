@@ -2,9 +2,10 @@
 
 /**
  * Resource kinds an IAM grant is scoped to; `any` is for actions that only work on `*`; `topic` is our
- * topic, `anyTopic` any topic of this account and region (read only: the verdict counts subscribers).
+ * topic, `anyTopic` any topic of this account and region (read only: the verdict counts subscribers);
+ * `eventQueue` the stack's event queue, which Lambda's event source mapping polls with the role.
  */
-export type ResourceKind = 'any' | 'trail' | 'logGroup' | 'alarm' | 'topic' | 'anyTopic';
+export type ResourceKind = 'any' | 'trail' | 'logGroup' | 'alarm' | 'topic' | 'anyTopic' | 'eventQueue';
 
 /** One IAM action a step calls, and what it acts on. */
 export interface Grant {

@@ -4,6 +4,7 @@ import { NOTIFY_GRANTS } from '../notify/publish';
 import { OBSERVE_GRANTS } from '../observe';
 import { CHAIN_GRANTS } from '../observe/chains';
 import { FEEDER_GRANTS } from '../observe/filters';
+import { BATCH_GRANTS } from '../triggers/batch';
 
 export type { Grant, ResourceKind } from './grants';
 
@@ -22,6 +23,7 @@ export function declaredGrants(): Grant[] {
     ...CHAIN_GRANTS,
     ...APPLY_GRANTS,
     ...NOTIFY_GRANTS,
+    ...BATCH_GRANTS,
   ];
   const unique = new Map(all.map((grant) => [`${grant.resource} ${grant.action}`, grant]));
   return [...unique.values()];

@@ -1,4 +1,4 @@
-import type { Report, ReportChange, Status } from '../report';
+import type { BatchEntry, Report, ReportChange, Status } from '../report';
 import { maskUrls } from '../telemetry/redact';
 import { capped, changeLine, controlOf, resourceLabel } from './describe';
 import { lookupOf } from './lookup';
@@ -112,12 +112,35 @@ function failed(report: Report): string[] {
   ];
 }
 
+/** A run for a batch of queued events: each event it covered, one line each, in queue order. */
+function batchLines(report: Report): string[] {
+  const entries = report.batch ?? [];
+  if (entries.length < 2) return [];
+  const line = ({ trigger: t, skipped }: BatchEntry): string => {
+    const what =
+      t.kind === 'cloudtrail'
+        ? `${t.eventName} by ${t.actor.arn} at ${t.eventTime} (event ${t.eventId})`
+        : t.kind === 'schedule'
+          ? 'the daily check'
+          : 'an unrecognised message';
+    return callerText(skipped ? `${what}: skipped, ${skipped}` : what);
+  };
+  return [
+    `  ${entries.length} queued events, one run for all:`,
+    ...capped(entries.map(line)).map((l) => `    - ${l}`),
+  ];
+}
+
 function who(report: Report): string[] {
+  return ['', 'Who triggered it', ...whoFirst(report), ...batchLines(report)];
+}
+
+function whoFirst(report: Report): string[] {
   const t = report.trigger;
   if (t.kind !== 'cloudtrail') {
     const what = { schedule: 'the daily check', manual: 'a manual invoke', deploy: 'a stack deploy' };
     const by = t.kind === 'unknown' ? 'an unrecognised event' : what[t.kind];
-    return ['', 'Who triggered it', `  ${by}: it sees that something changed, not who changed it`];
+    return [`  ${by}: it sees that something changed, not who changed it`];
   }
   const rows: [string, string | undefined][] = [
     ['Event', `${t.eventName} (${t.eventSource})`],
@@ -129,8 +152,7 @@ function who(report: Report): string[] {
     ['Account', t.account],
     ['Event ID', t.eventId],
   ];
-  const lines = rows.filter(([, v]) => v).map(([k, v]) => `  ${`${k}:`.padEnd(12)}${callerText(v ?? '')}`);
-  return ['', 'Who triggered it', ...lines];
+  return rows.filter(([, v]) => v).map(([k, v]) => `  ${`${k}:`.padEnd(12)}${callerText(v ?? '')}`);
 }
 
 function further(report: Report): string[] {

@@ -2,14 +2,17 @@ import { requestOf } from '../notify/request';
 import { type Deps, reconcile } from '../reconcile';
 import { baseReport, type Report } from '../report';
 import { maskUrlsDeep } from '../telemetry/redact';
+import { isQueueBatch, runBatch } from './batch';
 import { classify } from './events';
 
 /**
- * Classifies any invocation payload and runs (or skips) a reconcile; always returns a report, every URL
- * in it masked (an SDK error or a user agent quoting a webhook with its password shows only the host).
+ * Classifies any invocation payload and runs (or skips) a reconcile; a batch from the event queue is one
+ * run for all its events (src/triggers/batch.ts). Always returns a report, every URL in it masked (an
+ * SDK error or a user agent quoting a webhook with its password shows only the host).
  */
 export async function runEvent(deps: Deps, event: unknown): Promise<Report> {
-  return maskUrlsDeep(await classifyAndRun(deps, event));
+  const report = isQueueBatch(event) ? await runBatch(deps, event) : await classifyAndRun(deps, event);
+  return maskUrlsDeep(report);
 }
 
 async function classifyAndRun(deps: Deps, event: unknown): Promise<Report> {
@@ -28,7 +31,12 @@ async function classifyAndRun(deps: Deps, event: unknown): Promise<Report> {
   return reconcile(deps, trigger, dryRun, requestOf(event));
 }
 
-/** True for triggers Lambda invokes asynchronously, where a failed run should be retried by Lambda. */
+/**
+ * True for runs whose failure should be retried: triggers Lambda invokes asynchronously (Lambda retries
+ * them) and batches from the event queue (the queue redelivers them, then keeps them).
+ */
 export function isAsyncTrigger(report: Report): boolean {
-  return report.trigger.kind === 'cloudtrail' || report.trigger.kind === 'schedule';
+  return (
+    report.batch !== undefined || report.trigger.kind === 'cloudtrail' || report.trigger.kind === 'schedule'
+  );
 }

@@ -59,6 +59,7 @@ describe('the packaged role grants exactly what the code declares', () => {
   // The same comparison on the packaged role with one thing broken, so each kind of excess or gap shows.
   type Break = (statements: Statement[]) => Statement[];
   const LOG_GROUPS = 'arn:aws:logs:us-east-1:123456789012:log-group:*';
+  const FAILED_QUEUE = { 'Fn::GetAtt': ['FailedInvocationsQueue', 'Arn'] };
   const withAction =
     (action: string, extra: string): Break =>
     (all) =>
@@ -79,6 +80,21 @@ describe('the packaged role grants exactly what the code declares', () => {
       'a Delete* action is added',
       withAction('logs:PutMetricFilter', 'logs:DeleteMetricFilter'),
       ['Delete action logs:DeleteMetricFilter', `not declared: logs:deletemetricfilter on ${LOG_GROUPS}`],
+    ],
+    [
+      "the queue's message deletion is granted on another queue",
+      (all) => [...all, { Effect: 'Allow', Action: ['sqs:DeleteMessage'], Resource: FAILED_QUEUE }],
+      [
+        'Delete action sqs:DeleteMessage',
+        'not declared: sqs:deletemessage on GetAtt:FailedInvocationsQueue.Arn',
+      ],
+    ],
+    [
+      "the event source mapping's grants are missing",
+      (all) => all.filter((s) => !list(s.Action).includes('sqs:ReceiveMessage')),
+      ['receivemessage', 'deletemessage', 'getqueueattributes'].map(
+        (a) => `missing: sqs:${a} on GetAtt:EventQueue.Arn`,
+      ),
     ],
     [
       'a wildcard action is added',
@@ -159,15 +175,25 @@ describe('packaged with --param controls=all, the role names exactly the fifteen
 });
 
 describe('the enforcer is watched', () => {
-  it('runs one at a time, with a timeout that fits the worst case of its bounded calls', () => {
+  it('reserves no concurrency by default, with a timeout that fits the worst case of its bounded calls', () => {
     const fn = props('ReconcileLambdaFunction');
-    expect(fn.ReservedConcurrentExecutions).toBe(1);
+    // DESIGN rule 11: a reservation fails the first deploy where the account's quota is 10.
+    expect(fn).not.toHaveProperty('ReservedConcurrentExecutions');
     // serverless.yml: 18 sequential calls (one subscription), each at most maxAttempts x requestTimeout
     // plus 1+2+4 s of back-off; Lambda's maximum is 900 s.
     const perCall = CLIENT_LIMITS.maxAttempts * CLIENT_LIMITS.requestTimeoutMs + 7_000;
     expect(Number(fn.Timeout) * 1000).toBeGreaterThanOrEqual(18 * perCall);
     expect(fn.Timeout).toBeLessThanOrEqual(900);
   });
+
+  it('reserves exactly --param reservedConcurrency when given, and changes nothing else', () => {
+    const reserved = packageTemplate(['reservedConcurrency=2']);
+    const { ReservedConcurrentExecutions, ...rest } = props('ReconcileLambdaFunction', reserved);
+    expect(ReservedConcurrentExecutions).toBe(2);
+    const { Code: _code, ...defaults } = props('ReconcileLambdaFunction');
+    const { Code: _reservedCode, ...others } = rest;
+    expect(others).toEqual(defaults);
+  }, 120_000);
 
   it('retries failed asynchronous invocations twice, then keeps them 14 days in an encrypted queue', () => {
     const [[, config] = []] = resourcesOf(template, 'AWS::Lambda::EventInvokeConfig');
@@ -178,9 +204,10 @@ describe('the enforcer is watched', () => {
       MaximumEventAgeInSeconds: 3600,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['FailedInvocationsQueue', 'Arn'] } } },
     });
+    // SSE-SQS: EventBridge can write to it (the rule's dead-letter queue), as it cannot under alias/aws/sqs.
     expect(props('FailedInvocationsQueue')).toEqual({
       MessageRetentionPeriod: 14 * 24 * 3600,
-      KmsMasterKeyId: 'alias/aws/sqs',
+      SqsManagedSseEnabled: true,
     });
   });
 
