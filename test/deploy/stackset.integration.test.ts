@@ -5,10 +5,8 @@
  * - the deploy custom resource (Custom::ReconcileOnDeploy): moto answers it by invoking the function in
  *   a Docker container, which this suite does not run; the emulator variant drops it (nothing else
  *   refers to it) and test/deploy/custom-resource*.test.ts cover the function's answer;
- * - AWS::CloudWatch::Alarm and AWS::Lambda::EventInvokeConfig: moto 5.2.5 has no CloudFormation model
- *   for them: it skips them with a warning and lists each as a resource with no id and no type, so the
- *   stack completes without them (the test counts those entries, so a moto that models them shows
- *   here); test/deploy/template.test.ts checks their properties in the template.
+ * - the types moto 5.2.5 has no CloudFormation model for (alarms, the invoke configuration, the queue
+ *   policies; support/cfn-unmodelled.ts): it skips them and the test counts the skipped entries.
  */
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,11 +30,10 @@ import { ACCOUNT_ID, resetEmulator } from '../../scripts/lib/emulator';
 import { type Built, buildStackSet } from '../../scripts/stackset/build';
 import { parseOptions } from '../../scripts/stackset/options';
 import { refersTo, type Template } from '../../scripts/stackset/template';
+import { UNMODELLED } from '../integration/support/cfn-unmodelled';
 import { workerEndpoint } from '../integration/support/harness';
 
 const PREFIX = 'my-org-artifacts';
-/** Resource types the emulator's CloudFormation skips (see the file comment). */
-const UNMODELLED = ['AWS::CloudWatch::Alarm', 'AWS::Lambda::EventInvokeConfig'];
 
 /** The template without its custom resources, which the emulator cannot answer; throws if one is referred to. */
 function emulatorVariant(template: Template): Template {

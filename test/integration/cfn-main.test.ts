@@ -39,18 +39,12 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { ACCOUNT_ID, resetEmulator } from '../../scripts/lib/emulator';
 import { packageService } from '../../scripts/lib/package';
+import { UNMODELLED } from './support/cfn-unmodelled';
 import { workerEndpoint } from './support/harness';
 
 type Resource = { Type: string; Properties?: Record<string, unknown>; DependsOn?: unknown };
 type Template = { Resources: Record<string, Resource> } & Record<string, unknown>;
 
-/** Resource types moto 5.2.5's CloudFormation skips (see the file comment). */
-const UNMODELLED = [
-  'AWS::CloudWatch::Alarm',
-  'AWS::Lambda::EventInvokeConfig',
-  'AWS::SQS::QueuePolicy',
-  'AWS::S3::BucketPolicy',
-];
 const REGION = 'us-east-1';
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
