@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { createClients } from './aws/clients';
 import { loadConfig } from './config';
 import { createNotifier } from './notify';
+import { aliasLookup, createIamClient } from './notify/alias';
 import type { Deps } from './reconcile';
 import type { Report } from './report';
 import { createTelemetry } from './telemetry';
@@ -23,7 +24,11 @@ export function buildEnforcer(env: Env): Enforcer {
   return {
     deps,
     telemetry: createTelemetry(config),
-    notifier: createNotifier({ sns: deps.clients.sns, config }),
+    notifier: createNotifier({
+      sns: deps.clients.sns,
+      config,
+      alias: aliasLookup(createIamClient(config.region)),
+    }),
   };
 }
 

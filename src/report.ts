@@ -51,6 +51,8 @@ export interface Report {
   readonly region: string;
   readonly accountId?: string;
   readonly trail?: string;
+  /** The account's IAM alias, set on runs that alert (read once per cold start; absent without one). */
+  readonly accountAlias?: string;
   readonly logGroup?: string;
   readonly regionHint?: string;
   readonly changes: readonly ReportChange[];

@@ -1,5 +1,6 @@
 import { APPLY_GRANTS } from '../apply';
 import { DISCOVER_GRANTS } from '../discover';
+import { ALIAS_GRANTS } from '../notify/alias';
 import { NOTIFY_GRANTS } from '../notify/publish';
 import { OBSERVE_GRANTS } from '../observe';
 import { CHAIN_GRANTS } from '../observe/chains';
@@ -25,6 +26,7 @@ export function declaredGrants(): Grant[] {
     ...NOTIFY_GRANTS,
     ...BATCH_GRANTS,
   ];
+    ...ALIAS_GRANTS,
   const unique = new Map(all.map((grant) => [`${grant.resource} ${grant.action}`, grant]));
   return [...unique.values()];
 }

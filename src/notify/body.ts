@@ -1,5 +1,6 @@
 import type { BatchEntry, Report, ReportChange, Status } from '../report';
 import { maskUrls } from '../telemetry/redact';
+import { accountName } from './alias';
 import { capped, changeLine, controlOf, resourceLabel } from './describe';
 import { lookupOf } from './lookup';
 import { callerText, cleanText, oneLine } from './sanitize';
@@ -39,7 +40,7 @@ function header(report: Report): string[] {
   const parts = report.controls ?? [];
   const title = parts.length > 1 ? `${parts.length} CIS monitoring controls` : titleOf(report.control);
   const where = [
-    `Account ${report.accountId ?? 'unknown'}`,
+    `Account ${accountName(report.accountId, report.accountAlias)}`,
     `region ${report.region}`,
     `mode ${report.mode}`,
   ];

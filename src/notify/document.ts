@@ -23,6 +23,8 @@ export interface AlertDocument {
   readonly control: { readonly id: string; readonly securityHubId?: string; readonly title?: string };
   readonly mode: Report['mode'];
   readonly accountId?: string;
+  /** The account's IAM alias, when it has one. */
+  readonly accountAlias?: string;
   readonly region: string;
   readonly trail?: string;
   readonly logGroup?: string;
@@ -62,6 +64,7 @@ export function alertDocument(report: Report, subject: string, text: string): Al
       : { id: report.control },
     mode: report.mode,
     ...(report.accountId ? { accountId: report.accountId } : {}),
+    ...(report.accountAlias ? { accountAlias: line(report.accountAlias) } : {}),
     region: report.region,
     ...(report.trail ? { trail: report.trail } : {}),
     ...(report.logGroup ? { logGroup: report.logGroup } : {}),

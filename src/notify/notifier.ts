@@ -5,6 +5,7 @@ import { topicArn } from '../plan/desired';
 import type { Report } from '../report';
 import { maskUrls } from '../telemetry/redact';
 import { fitAlert, SNS_MESSAGE_MAX_BYTES } from './fit';
+import type { AliasLookup } from './alias';
 import { type AlertMemory, createAlertMemory, newsKey, problemKey, wroteSomething } from './memory';
 import { buildAlert, sendsAlert } from './message';
 import { freshNews, quietReason, undelivered } from './news';
@@ -29,6 +30,8 @@ export interface NotifierDeps {
   readonly sns: SNSClient;
   readonly config: Config;
   readonly memory?: AlertMemory;
+  /** The account's alias for the alert (once per cold start); without it alerts name the id alone. */
+  readonly alias?: AliasLookup;
 }
 
 /** Sends each run's alert; built once per cold start so its memory quiets bursts. */
@@ -86,7 +89,9 @@ export function createNotifier(deps: NotifierDeps): Notifier {
     async notify(report) {
       if (report.status === 'COMPLIANT') memory.forgetProblems();
       if (!sendsAlert(report.status) && !report.news?.length) return report;
-      return { ...report, notification: await send(deps, memory, report) };
+      const alias = report.accountId ? await deps.alias?.() : undefined;
+      const named = alias ? { ...report, accountAlias: alias } : report;
+      return { ...named, notification: await send(deps, memory, named) };
     },
   };
 }

@@ -83,10 +83,15 @@ export function asciiSubject(text: string): string {
   return ascii.length <= SUBJECT_MAX ? ascii : `${ascii.slice(0, SUBJECT_MAX - 3).trimEnd()}...`;
 }
 
+/** `[prod-main 123456789012] ` when the account has an alias (many accounts, one channel); else nothing. */
+function accountPrefix(report: Report): string {
+  return report.accountAlias ? `[${report.accountAlias} ${report.accountId ?? 'unknown'}] ` : '';
+}
+
 /** The alert's subject: control, what happened, and who or what caused it; ASCII, ≤ 99 characters. */
 export function alertSubject(report: Report): string {
   const { head, detail, cause } = headline(report);
   const tail = cause === false ? '' : causeOf(report);
-  const text = `${controlLabel(report)} ${head}${tail}${detail ? `: ${detail}` : ''}`;
+  const text = `${accountPrefix(report)}${controlLabel(report)} ${head}${tail}${detail ? `: ${detail}` : ''}`;
   return asciiSubject(text);
 }

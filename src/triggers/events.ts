@@ -78,6 +78,17 @@ export const WATCHED_CALLS: Readonly<Record<string, readonly string[]>> = {
     'SetSubscriptionAttributes',
   ],
   'aws.cloudtrail': ['StopLogging', 'DeleteTrail', 'UpdateTrail', 'PutEventSelectors'],
+  // Any key: the run reads the topic's key and judges whether the call touched it.
+  'aws.kms': ['DisableKey', 'ScheduleKeyDeletion', 'PutKeyPolicy'],
+  // Any role (the trail's CloudWatch Logs role among them). IAM is global: EventBridge gets these in
+  // us-east-1 only, so an enforcer deployed in another region sees them on its daily sweep.
+  'aws.iam': [
+    'DeleteRole',
+    'DeleteRolePolicy',
+    'PutRolePolicy',
+    'DetachRolePolicy',
+    'UpdateAssumeRolePolicy',
+  ],
 };
 
 function classifyCloudTrail(event: Json, ownRole: OwnRole | undefined): Classified {

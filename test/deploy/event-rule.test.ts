@@ -1,4 +1,6 @@
 import { WATCHED_CALLS } from '../../src/triggers/events';
+import { matchesPattern } from '../hostile/support/event-pattern';
+import { failed, sample } from '../hostile/support/own-events';
 import { packageTemplate, resolve, resource, resourcesOf, type Template } from './template';
 
 // One offline `sls package` for the whole file (a few seconds).
@@ -33,10 +35,44 @@ describe('the deployed EventBridge rule', () => {
     ['aws.monitoring', 'SetAlarmState'],
     ['aws.logs', 'PutTransformer'],
     ['aws.logs', 'DeleteTransformer'],
+    ['aws.kms', 'DisableKey'],
+    ['aws.kms', 'ScheduleKeyDeletion'],
+    ['aws.kms', 'PutKeyPolicy'],
+    ['aws.iam', 'DeleteRole'],
+    ['aws.iam', 'DeleteRolePolicy'],
+    ['aws.iam', 'PutRolePolicy'],
+    ['aws.iam', 'DetachRolePolicy'],
+    ['aws.iam', 'UpdateAssumeRolePolicy'],
   ])('forwards %s %s', (source, eventName) => {
     const pattern = cloudTrailPattern();
     expect(pattern.source).toContain(source);
     expect(pattern.detail.eventName).toContain(eventName);
+  });
+
+  it.each([
+    'disable-key',
+    'schedule-key-deletion',
+    'put-key-policy',
+    'delete-role',
+    'delete-role-policy',
+    'put-role-policy',
+    'detach-role-policy',
+    'update-assume-role-policy',
+  ])('delivers the recorded %s event to the queue, and not the same call when it failed', (name) => {
+    const event = sample(`cloudtrail-${name}`);
+    expect(matchesPattern(cloudTrailPattern(), event)).toBe(true);
+    expect(matchesPattern(cloudTrailPattern(), failed(event))).toBe(false);
+  });
+
+  it('IAM calls (recorded in us-east-1 only) are covered in every other region by the daily sweep', () => {
+    // EventBridge receives IAM's CloudTrail events on us-east-1's default bus alone: an enforcer in
+    // eu-west-1 never hears DeleteRole, so the daily schedule is what catches a broken delivery role there.
+    expect(sample('cloudtrail-delete-role')).toMatchObject({ region: 'us-east-1', source: 'aws.iam' });
+    const schedules = resourcesOf(template, 'AWS::Events::Rule').filter(
+      ([, rule]) => rule.Properties?.ScheduleExpression === 'rate(1 day)',
+    );
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]?.[1].Properties?.State).toBe('ENABLED');
   });
 });
 

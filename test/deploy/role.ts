@@ -32,6 +32,7 @@ export const STAR_ONLY_ACTIONS = [
   'cloudtrail:DescribeTrails', // lists every trail, shadow trails included
   'cloudwatch:DescribeAlarmsForMetric', // looks alarms up by metric, not by alarm ARN
   'logs:TestMetricFilter', // tests a pattern against sample events, touches no log group
+  'iam:ListAccountAliases', // the account's alias: IAM lists no resource type for it
 ];
 
 const OWN_LOG_GROUP = `${ARN}:logs:${WHERE}:log-group:/aws/lambda/cis-monitoring-enforcer-prod*`;
