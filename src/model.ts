@@ -13,6 +13,8 @@ export interface TrailView {
   readonly selectorDoubt?: string;
   /** Controls (by id) whose events the trail's selectors leave out, and the reason (blocking for each). */
   readonly unrecorded?: Readonly<Record<string, string>>;
+  /** A CloudWatch Logs delivery error GetTrailStatus reports (src/discover/delivery.ts); blocking when current. */
+  readonly delivery?: { readonly message: string; readonly blocking: boolean };
 }
 
 export interface MetricTransformationView {
@@ -84,12 +86,35 @@ export interface SubscriptionView extends Subscription {
   /** `PendingConfirmation` (or similar) until the endpoint's owner confirms. */
   readonly arn: string;
   readonly confirmed: boolean;
+  /** The FilterPolicy (JSON text) of a confirmed subscription, when it has one. */
+  readonly filterPolicy?: string;
+  /** FilterPolicyScope: `MessageAttributes` (SNS's default) or `MessageBody`. */
+  readonly filterPolicyScope?: string;
+  /** Why the subscription's attributes could not be read (then whether it delivers is unknown). */
+  readonly attributesError?: string;
+}
+
+/** The topic's customer managed KMS key, as read (or why it was not). */
+export interface KeyView {
+  /** KmsMasterKeyId as the topic names it: alias name, alias ARN, key id or key ARN. */
+  readonly id: string;
+  readonly arn?: string;
+  /** The key is in another account than the topic's: not read, its owner decides. */
+  readonly foreignAccount?: string;
+  /** KeyState (Enabled, Disabled, PendingDeletion, …) and KeyManager (AWS, CUSTOMER). */
+  readonly state?: string;
+  readonly manager?: string;
+  readonly policy?: PolicyDocument;
+  /** Why the key or its policy could not be read. */
+  readonly error?: string;
 }
 
 export interface TopicView {
   readonly arn: string;
   readonly policy?: PolicyDocument;
   readonly kmsMasterKeyId?: string;
+  /** The customer managed key behind kmsMasterKeyId, when the topic has one (not alias/aws/sns). */
+  readonly key?: KeyView;
   /** MaximumMessageSize, when the topic sets one (SNS's default is 262,144 bytes). */
   readonly maxMessageBytes?: number;
   readonly subscriptions: readonly SubscriptionView[];

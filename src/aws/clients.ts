@@ -1,6 +1,7 @@
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
 
@@ -9,6 +10,8 @@ export interface Clients {
   readonly cloudtrail: CloudTrailClient;
   readonly cloudwatch: CloudWatchClient;
   readonly logs: CloudWatchLogsClient;
+  /** Reads the topic's customer managed key only (DescribeKey, GetKeyPolicy). */
+  readonly kms: KMSClient;
   readonly sns: SNSClient;
   readonly sts: STSClient;
 }
@@ -43,6 +46,7 @@ export function createClients(region: string, limits: ClientLimits = CLIENT_LIMI
     cloudtrail: new CloudTrailClient(options),
     cloudwatch: new CloudWatchClient(options),
     logs: new CloudWatchLogsClient(options),
+    kms: new KMSClient(options),
     sns: new SNSClient(options),
     sts: new STSClient(options),
   };

@@ -159,6 +159,7 @@ export function paced(clients: Clients, bounds: Bounds = API_BOUNDS, clock: Cloc
     cloudtrail: pacing(clients.cloudtrail, gates),
     cloudwatch: pacing(clients.cloudwatch, gates),
     logs: pacing(clients.logs, gates),
+    kms: pacing(clients.kms, gates),
     sns: pacing(clients.sns, gates),
     sts: pacing(clients.sts, gates),
   };

@@ -1,6 +1,6 @@
 import { DescribeAlarmsForMetricCommand } from '@aws-sdk/client-cloudwatch';
 import { TestMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { NotFoundException, paginateListSubscriptionsByTopic } from '@aws-sdk/client-sns';
+import { NotFoundException } from '@aws-sdk/client-sns';
 import type { Clients } from '../aws/clients';
 import { attempt, type StepError, toStepError } from '../aws/errors';
 import { grants } from '../aws/grants';
@@ -10,11 +10,12 @@ import { type AlarmsRead, metricKey, metricLabel } from '../verdict/links';
 import type { MetricRef } from '../verdict/types';
 import { readMetricFeeders } from './filters';
 import { toAlarmView } from './index';
+import { readTopic } from './topic';
 
 /** IAM actions the account-wide verdict reads with (the first two only work on `*`). */
 export const CHAIN_GRANTS = [
   ...grants('any', 'cloudwatch:DescribeAlarmsForMetric', 'logs:TestMetricFilter'),
-  ...grants('anyTopic', 'sns:ListSubscriptionsByTopic'),
+  ...grants('anyTopic', 'sns:GetTopicAttributes', 'sns:ListSubscriptionsByTopic'),
 ];
 
 const STEP = 'observe chains';
@@ -77,27 +78,25 @@ export function readFeedersForMetrics(
   return perMetric(metrics, known, (metric) => feedersOf(clients, metric), { error: 'not read' });
 }
 
-async function subscribersOf(clients: Clients, arn: string): Promise<TopicRead> {
-  let confirmed = 0;
+/** Another chain's topic read whole (policy, key, subscribers and their filter policies), as ours is. */
+async function subscribersOf(clients: Clients, arn: string, accountId: string): Promise<TopicRead> {
   try {
-    await attempt(STEP, 'sns:ListSubscriptionsByTopic', arn, async () => {
-      for await (const page of paginateListSubscriptionsByTopic({ client: clients.sns }, { TopicArn: arn })) {
-        confirmed += (page.Subscriptions ?? []).filter((s) => s.SubscriptionArn?.startsWith('arn:')).length;
-      }
-    });
-    return { confirmed };
+    const view = await readTopic(clients, arn, accountId);
+    if (!view) return { missing: true };
+    return { confirmed: view.subscriptions.filter((s) => s.confirmed).length, view };
   } catch (error) {
     if (error instanceof Error && error.cause instanceof NotFoundException) return { missing: true };
     return { unknown: `subscribers could not be read: ${failedRead(toStepError(STEP, error))}` };
   }
 }
 
-/** Confirmed subscribers of each topic, concurrently; a missing topic or a failed read is kept per topic. */
+/** Each topic read whole, concurrently; a missing topic or a failed read is kept per topic. */
 export async function readTopicSubscribers(
   clients: Clients,
   arns: readonly string[],
+  accountId: string,
 ): Promise<Map<string, TopicRead>> {
-  const reads = await Promise.all(arns.map((arn) => subscribersOf(clients, arn)));
+  const reads = await Promise.all(arns.map((arn) => subscribersOf(clients, arn, accountId)));
   return new Map(arns.map((arn, i) => [arn, reads[i] ?? { unknown: 'not read' }]));
 }
 

@@ -5,6 +5,8 @@ import { attempt, type StepError, toStepError } from '../aws/errors';
 import { grants } from '../aws/grants';
 import type { ActualState, AlarmView, DesiredState, FilterView, ObservedKind } from '../model';
 import { toFilterView } from './filters';
+import { KEY_GRANTS } from './key';
+import { SUBSCRIPTION_GRANTS } from './subscriptions';
 import { readTopic } from './topic';
 
 /** IAM actions observation calls. */
@@ -12,6 +14,8 @@ export const OBSERVE_GRANTS = [
   ...grants('logGroup', 'logs:DescribeMetricFilters'),
   ...grants('alarm', 'cloudwatch:DescribeAlarms'),
   ...grants('topic', 'sns:GetTopicAttributes', 'sns:ListSubscriptionsByTopic'),
+  ...SUBSCRIPTION_GRANTS,
+  ...KEY_GRANTS,
 ];
 
 /** The observed resources (all filters on the log group too); failed reads are in `errors` and `unobserved`. */
@@ -32,7 +36,7 @@ export async function observe(clients: Clients, desired: DesiredState): Promise<
   const [filters, alarm, topic] = await Promise.all([
     settle('observe metric filter', readFilters(clients, desired.logGroupName)),
     settle('observe alarm', readAlarm(clients, desired.alarm.name)),
-    settle('observe topic', readTopic(clients, desired.topic.arn)),
+    settle('observe topic', readTopic(clients, desired.topic.arn, desired.accountId)),
   ]);
   const unobserved: ObservedKind[] = [];
   const errors: StepError[] = [];

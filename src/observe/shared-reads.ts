@@ -112,6 +112,7 @@ export function shareReads(clients: Clients): Clients {
     cloudtrail: clients.cloudtrail,
     cloudwatch: sharing(clients.cloudwatch, answers),
     logs: sharing(clients.logs, answers),
+    kms: sharing(clients.kms, answers),
     sns: sharing(clients.sns, answers),
     sts: clients.sts,
   };

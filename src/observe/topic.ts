@@ -7,23 +7,47 @@ import {
 import type { Clients } from '../aws/clients';
 import { attempt } from '../aws/errors';
 import type { SubscriptionProtocol } from '../config';
-import type { PolicyDocument, PolicyStatement, SubscriptionView, TopicView } from '../model';
+import type { SubscriptionView, TopicView } from '../model';
+import { isAwsManagedAlias, readKey } from './key';
+import { parsePolicy } from './policy-text';
+import { readSubscriptionAttributes } from './subscriptions';
 
-/** Reads a topic's policy, encryption key and subscriptions; undefined when the topic does not exist. */
-export async function readTopic(clients: Clients, arn: string): Promise<TopicView | undefined> {
+/** The topic's attributes, then its customer managed key (never alias/aws/sns): one more round when it has one. */
+async function readAttributes(clients: Clients, arn: string, accountId: string) {
+  const attributes = await attempt('observe topic', 'sns:GetTopicAttributes', arn, () =>
+    clients.sns.send(new GetTopicAttributesCommand({ TopicArn: arn })),
+  );
+  const attrs = attributes?.Attributes ?? {};
+  const id = attrs.KmsMasterKeyId;
+  const key = id && !isAwsManagedAlias(id) ? await readKey(clients, id, accountId) : undefined;
+  return { attrs, key };
+}
+
+/** The subscriptions, then the attributes (filter policy) of each confirmed one. */
+async function readDelivery(clients: Clients, arn: string): Promise<SubscriptionView[]> {
+  return readSubscriptionAttributes(clients, await readSubscriptions(clients, arn));
+}
+
+/**
+ * Reads a topic's policy, encryption key (a customer managed one: its state and policy) and subscriptions
+ * (each confirmed one's filter policy); undefined when the topic does not exist.
+ */
+export async function readTopic(
+  clients: Clients,
+  arn: string,
+  accountId: string,
+): Promise<TopicView | undefined> {
   try {
-    const [attributes, subscriptions] = await Promise.all([
-      attempt('observe topic', 'sns:GetTopicAttributes', arn, () =>
-        clients.sns.send(new GetTopicAttributesCommand({ TopicArn: arn })),
-      ),
-      readSubscriptions(clients, arn),
+    const [{ attrs, key }, subscriptions] = await Promise.all([
+      readAttributes(clients, arn, accountId),
+      readDelivery(clients, arn),
     ]);
-    const attrs = attributes.Attributes ?? {};
     const maxMessageBytes = Number(attrs.MaximumMessageSize);
     return {
       arn,
       policy: parsePolicy(attrs.Policy),
       ...(attrs.KmsMasterKeyId ? { kmsMasterKeyId: attrs.KmsMasterKeyId } : {}),
+      ...(key ? { key } : {}),
       ...(maxMessageBytes > 0 ? { maxMessageBytes } : {}),
       subscriptions,
     };
@@ -46,19 +70,4 @@ async function readSubscriptions(clients: Clients, arn: string): Promise<Subscri
     arn: s.SubscriptionArn ?? '',
     confirmed: (s.SubscriptionArn ?? '').startsWith('arn:'),
   }));
-}
-
-/** Parses a topic policy; an unreadable one is treated as absent (the plan then adds our statement). */
-function parsePolicy(text: string | undefined): PolicyDocument | undefined {
-  if (!text) return undefined;
-  try {
-    const doc = JSON.parse(text) as Omit<PolicyDocument, 'Statement'> & { Statement?: unknown };
-    const statement = doc.Statement;
-    if (Array.isArray(statement)) return { ...doc, Statement: statement };
-    return statement && typeof statement === 'object'
-      ? { ...doc, Statement: [statement as PolicyStatement] }
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }

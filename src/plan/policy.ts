@@ -54,6 +54,46 @@ export function deniesCloudWatch(policy: PolicyDocument | undefined, topicArn: s
   );
 }
 
+const sorted = (value: unknown, lower: boolean): string[] =>
+  list(value)
+    .map((v) => (lower ? v.toLowerCase() : v))
+    .sort();
+
+/** A statement in a form two spellings of the same statement share (lists of one, action case, key case). */
+function normalized(s: PolicyStatement): string {
+  const principal = s.Principal as { Service?: unknown } | undefined;
+  const condition = Object.entries((s.Condition ?? {}) as Record<string, Record<string, unknown>>)
+    .map(([op, block]) => [
+      op.toLowerCase(),
+      Object.entries(block ?? {})
+        .map(([k, v]) => [k.toLowerCase(), sorted(v, false)])
+        .sort(),
+    ])
+    .sort();
+  const rest = Object.keys(s).filter(
+    (k) => !['Sid', 'Effect', 'Principal', 'Action', 'Resource', 'Condition'].includes(k),
+  );
+  return JSON.stringify([
+    s.Effect,
+    sorted(principal?.Service, true),
+    Object.keys(principal ?? {}).sort(),
+    sorted(s.Action, true),
+    sorted(s.Resource, false),
+    condition,
+    rest.sort(),
+  ]);
+}
+
+/** True when the policy holds the enforcer's statement (by Sid) and it differs from what the enforcer writes. */
+export function ownStatementDiffers(
+  policy: PolicyDocument | undefined,
+  topicArn: string,
+  accountId: string,
+): boolean {
+  const want = normalized(cloudWatchStatement(topicArn, accountId));
+  return (policy?.Statement ?? []).some((s) => s.Sid === STATEMENT_SID && normalized(s) !== want);
+}
+
 /** Adds (or restores, by Sid) the enforcer's statement; every other statement stays as it was. */
 export function mergePolicy(
   policy: PolicyDocument | undefined,

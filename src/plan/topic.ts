@@ -1,5 +1,7 @@
 import type { DesiredState, TopicView } from '../model';
-import { allowsCloudWatch, deniesCloudWatch, mergePolicy, newTopicPolicy } from './policy';
+import { keyProblems, ownPublisher, type Publisher, policyProblems } from '../verdict/topic-checks';
+import { allowsCloudWatch, mergePolicy, newTopicPolicy, ownStatementDiffers } from './policy';
+import { deliveryFindings } from './delivery';
 import { subscriberFindings, subscriptionChanges } from './subscribers';
 import type { Change, Finding } from './types';
 
@@ -7,40 +9,64 @@ export { describeEndpoint } from './subscribers';
 
 const AWS_MANAGED_KEY = /(^|:)alias\/aws\/sns$/;
 
-function encryptionFindings(topic: TopicView): Finding[] {
+const blocking = (p: { code: string; text: string }): Finding => ({
+  code: p.code,
+  message: p.text,
+  blocking: true,
+});
+
+/** The AWS managed key never works for alarms; a customer key must be enabled, ours, and let CloudWatch use it. */
+function encryptionFindings(topic: TopicView, who: Publisher): Finding[] {
   const key = topic.kmsMasterKeyId;
   if (!key) return [];
   if (AWS_MANAGED_KEY.test(key)) {
     const message = `topic is encrypted with the AWS managed key ${key}, which CloudWatch alarms cannot use: use a customer managed key`;
     return [{ code: 'topic-kms-aws-managed-key', message, blocking: true }];
   }
-  const message = `topic is encrypted with ${key}: its key policy must allow cloudwatch.amazonaws.com kms:Decrypt and kms:GenerateDataKey*`;
-  return [{ code: 'topic-kms-customer-key', message, blocking: false }];
+  if (!topic.key) {
+    const message = `topic is encrypted with ${key}, which was not read: whether CloudWatch may use it is not known`;
+    return [{ code: 'topic-kms-customer-key', message, blocking: true }];
+  }
+  return keyProblems(topic, who).map(blocking);
+}
+
+/**
+ * The policy judged as IAM judges our alarm's sns:Publish. Our statement (by Sid) is restored when it was
+ * changed, and added when no Allow names CloudWatch or none holds for our alarm, unless a Deny decides
+ * anyway; what still stops the publish after that merge is a blocking finding (a person must fix it).
+ */
+function policyPlan(desired: DesiredState, topic: TopicView, who: Publisher) {
+  const { arn } = desired.topic;
+  const current = policyProblems(topic, who);
+  const merged = mergePolicy(topic.policy, arn, desired.accountId);
+  const afterMerge = policyProblems({ ...topic, policy: merged }, who);
+  const changed = ownStatementDiffers(topic.policy, arn, desired.accountId);
+  const helps = current.length > 0 && afterMerge.length === 0;
+  const stuck = afterMerge.length > 0;
+  const merge = changed || helps || (!allowsCloudWatch(topic.policy, arn) && !stuck);
+  const findings = (merge ? afterMerge : current).map(blocking);
+  if (!merge) return { changes: [], findings };
+  const reasons = changed
+    ? ["the enforcer's own statement (by Sid) was changed: restored as it writes it"]
+    : ['topic policy does not let cloudwatch.amazonaws.com publish'];
+  const change: Change = {
+    resource: 'topic-policy',
+    action: 'update',
+    topicArn: arn,
+    reasons,
+    before: topic.policy ?? null,
+    after: merged,
+  };
+  return { changes: [change], findings };
 }
 
 function existingTopicPlan(
   desired: DesiredState,
   topic: TopicView,
 ): { changes: Change[]; findings: Finding[] } {
-  const { arn } = desired.topic;
-  const findings = encryptionFindings(topic);
-  const changes: Change[] = [];
-  if (deniesCloudWatch(topic.policy, arn)) {
-    const message = 'topic policy denies cloudwatch.amazonaws.com sns:Publish; remove that statement';
-    findings.push({ code: 'topic-policy-denies-cloudwatch', message, blocking: true });
-  } else if (!allowsCloudWatch(topic.policy, arn)) {
-    const after = mergePolicy(topic.policy, arn, desired.accountId);
-    const reasons = ['topic policy does not let cloudwatch.amazonaws.com publish'];
-    changes.push({
-      resource: 'topic-policy',
-      action: 'update',
-      topicArn: arn,
-      reasons,
-      before: topic.policy ?? null,
-      after,
-    });
-  }
-  return { changes, findings };
+  const who = ownPublisher(desired);
+  const policy = policyPlan(desired, topic, who);
+  return { changes: policy.changes, findings: [...encryptionFindings(topic, who), ...policy.findings] };
 }
 
 /** Plans the topic, its policy and subscriptions; names what the enforcer cannot fix as findings. */
@@ -53,7 +79,11 @@ export function planTopic(
   const subscribers = subscriberFindings(desired, topic, subscriptions.length);
   if (topic) {
     const own = existingTopicPlan(desired, topic);
-    return { changes: [...own.changes, ...subscriptions], findings: [...own.findings, ...subscribers] };
+    const delivery = deliveryFindings(desired, topic, ownPublisher(desired));
+    return {
+      changes: [...own.changes, ...subscriptions],
+      findings: [...own.findings, ...subscribers, ...delivery],
+    };
   }
   if (!createName) {
     const message = `configured topic ${arn} does not exist and is outside this account or region, so it cannot be created`;

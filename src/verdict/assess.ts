@@ -16,7 +16,7 @@ import type { CrossCheck, MetricRef, SatisfiedBy, Verdict } from './types';
 
 /** What an observation says about the log group: the trail, every filter on it, our filter and our topic. */
 export interface Seen {
-  readonly trail: Pick<TrailView, 'name' | 'isLogging'>;
+  readonly trail: Pick<TrailView, 'name' | 'isLogging' | 'delivery'>;
   readonly filters: readonly FilterView[];
   readonly filter?: FilterView;
   readonly topic?: TopicView;
@@ -37,7 +37,8 @@ export interface Assessment {
 function ownTopic(seen: Seen): TopicRead {
   if (seen.unobserved.includes('topic')) return { unknown: 'topic could not be read' };
   if (!seen.topic) return { missing: true };
-  return { confirmed: seen.topic.subscriptions.filter((s) => s.confirmed).length };
+  const view = seen.topic;
+  return { confirmed: view.subscriptions.filter((s) => s.confirmed).length, view };
 }
 
 const writesTo = (filter: FilterView, metric: MetricRef): boolean =>
@@ -69,10 +70,12 @@ function basis(desired: DesiredState, seen: Seen) {
     alarmName: desired.alarm.name,
     topicArn: desired.topic.arn,
   };
-  const { name, isLogging } = seen.trail;
+  const { name, isLogging, delivery } = seen.trail;
   const problems = isLogging
     ? []
     : [`trail ${name} is not logging: no filter on its log group sees new events`];
+  // A trail that does not deliver to its log group feeds no chain on it (src/discover/delivery.ts).
+  if (delivery?.blocking) problems.push(delivery.message);
   return {
     profile: desired.filter.profile,
     ours,
@@ -99,7 +102,11 @@ async function judgeChains(
     readFeedersForMetrics(clients, metrics, knownFeeders(desired, seen, metrics)),
   ]);
   const links = linksOf(withFeederGaps(candidates, feeders, desired.logGroupName), alarms);
-  const topics = await readTopicSubscribers(clients, topicsToRead(links, base.ours, base.home));
+  const topics = await readTopicSubscribers(
+    clients,
+    topicsToRead(links, base.ours, base.home),
+    desired.accountId,
+  );
   topics.set(base.ours.topicArn, ownTopic(seen));
   const notChecked = [...alarms.values()].flatMap((read) => ('error' in read ? [read.error] : []));
   for (const read of feeders.values()) if ('error' in read) notChecked.push(read.error);

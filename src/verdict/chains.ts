@@ -1,11 +1,16 @@
 import type { PatternProfile } from '../catalog/specs';
+import type { TopicView } from '../model';
 import type { Gap, Link } from './links';
 import { isLocalTopic } from './links';
+import { delivering, type Publisher, topicProblems } from './topic-checks';
 import type { Chain, ChainState, SatisfiedBy, Verdict } from './types';
 
-/** Subscribers of one topic as read: a count of confirmed ones, the topic gone, or why it is unknown. */
+/**
+ * One topic as read: its confirmed subscribers (and, when read whole, the topic: its policy, key and each
+ * subscriber's filter policy are then judged for each alarm that notifies it), the topic gone, or why it is unknown.
+ */
 export type TopicRead =
-  | { readonly confirmed: number }
+  | { readonly confirmed: number; readonly view?: TopicView }
   | { readonly missing: true }
   | { readonly unknown: string };
 
@@ -39,23 +44,42 @@ export function topicsToRead(links: readonly Link[], ours: OwnNames, home: Chain
   return [...arns];
 }
 
+/** The link's alarm as the topic's publisher (its ARN is the request's aws:SourceArn). */
+function publisherOf(link: Link, facts: ChainFacts): Publisher | undefined {
+  const { alarm } = link;
+  if (!alarm) return undefined;
+  const partition = link.topic?.split(':')[1] ?? 'aws';
+  const { region, accountId } = facts.home;
+  const alarmArn = alarm.arn ?? `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${alarm.name}`;
+  return { alarm, alarmArn, accountId };
+}
+
+/** The topic read whole, judged for this link's alarm: policy, key, subscribers that receive it. */
+function viewGaps(view: TopicView, who: Publisher | undefined): { gaps: Gap[]; heard: number } {
+  if (!who) return { gaps: [], heard: view.subscriptions.filter((s) => s.confirmed).length };
+  const gaps = topicProblems(view, who).map((p) => ({ text: p.text, certain: p.certain }));
+  return { gaps, heard: delivering(view, who).length };
+}
+
 /** What the topic adds to a link; a topic left unread only matters when the rest of the link is sound. */
-function topicGap(
+function topicGaps(
   link: Link,
   topic: string,
   read: TopicRead | undefined,
   facts: ChainFacts,
-): Gap | undefined {
+): { gaps: Gap[]; heard?: number } {
   if (!read) {
-    if (link.gaps.length > 0) return undefined;
+    if (link.gaps.length > 0) return { gaps: [] };
     const text = isLocalTopic(topic, facts.home)
       ? 'topic subscribers were not read'
       : 'topic is in another account or region: subscribers not checked';
-    return { text, certain: false };
+    return { gaps: [{ text, certain: false }] };
   }
-  if ('missing' in read) return { text: 'topic does not exist', certain: true };
-  if ('unknown' in read) return { text: read.unknown, certain: false };
-  return read.confirmed > 0 ? undefined : { text: 'topic has no confirmed subscriber', certain: true };
+  if ('missing' in read) return { gaps: [{ text: 'topic does not exist', certain: true }] };
+  if ('unknown' in read) return { gaps: [{ text: read.unknown, certain: false }] };
+  if (read.view) return viewGaps(read.view, publisherOf(link, facts));
+  const none = { text: 'topic has no confirmed subscriber', certain: true };
+  return { gaps: read.confirmed > 0 ? [] : [none], heard: read.confirmed };
 }
 
 function stateOf(gaps: readonly Gap[]): ChainState {
@@ -66,15 +90,15 @@ function stateOf(gaps: readonly Gap[]): ChainState {
 function toChain(link: Link, facts: ChainFacts): Chain {
   const { candidate, alarm, topic } = link;
   const read = topic ? facts.topics.get(topic) : undefined;
-  const gap = topic ? topicGap(link, topic, read, facts) : undefined;
-  const gaps = gap ? [...link.gaps, gap] : link.gaps;
+  const judged = topic ? topicGaps(link, topic, read, facts) : { gaps: [] };
+  const gaps = [...link.gaps, ...judged.gaps];
   const { ours } = facts;
   return {
     filter: candidate.filter.name,
     metric: candidate.metric,
     ...(alarm ? { alarm: alarm.name } : {}),
     ...(topic ? { topic } : {}),
-    ...(read && 'confirmed' in read ? { confirmedSubscribers: read.confirmed } : {}),
+    ...(judged.heard !== undefined ? { confirmedSubscribers: judged.heard } : {}),
     ours:
       candidate.filter.name === ours.filterName && alarm?.name === ours.alarmName && topic === ours.topicArn,
     state: stateOf(gaps),

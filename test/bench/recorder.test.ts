@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { recordCalls } from '../../scripts/bench/calls';
@@ -30,6 +31,7 @@ function clientsWith(sts: STSClient): Clients {
     cloudtrail: new CloudTrailClient(options),
     cloudwatch: new CloudWatchClient(options),
     logs: new CloudWatchLogsClient(options),
+    kms: new KMSClient(options),
     sns: new SNSClient(options),
   };
 }

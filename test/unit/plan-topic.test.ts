@@ -167,9 +167,9 @@ describe('plan: the SNS topic', () => {
     [
       `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
       'topic-kms-customer-key',
-      false,
+      true,
     ],
-  ])('encrypted with %s → finding %s (blocking: %s)', (key, code, blocking) => {
+  ])('encrypted with %s (the key not read) → finding %s (blocking: %s)', (key, code, blocking) => {
     const p = planDrift(topicWith({ kmsMasterKeyId: key }));
     expect(summary(p)).toEqual({ ...nothing, findings: [[code, blocking]] });
   });

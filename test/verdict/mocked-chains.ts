@@ -9,11 +9,12 @@ import {
   DescribeMetricFiltersCommand,
   type MetricFilter,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { ListSubscriptionsByTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createClients } from '../../src/aws/clients';
 import { loadConfig } from '../../src/config';
 import { desiredState } from '../../src/plan/desired';
+import { newTopicPolicy } from '../../src/plan/policy';
 import type { Seen } from '../../src/verdict';
 import {
   ACCOUNT,
@@ -71,6 +72,7 @@ export const seen: Seen = {
   filter: ourFilter(),
   topic: {
     arn: OUR_TOPIC,
+    policy: newTopicPolicy(OUR_TOPIC, ACCOUNT),
     subscriptions: [
       { protocol: 'email', endpoint: 'sec@example.com', arn: `${OUR_TOPIC}:1`, confirmed: true },
     ],
@@ -111,6 +113,10 @@ export function arrangeChains(): void {
   cloudwatch.on(DescribeAlarmsForMetricCommand, { Namespace: TF_METRIC.namespace }).resolves({
     MetricAlarms: [sdkAlarm('security-group-changes', TF_METRIC, [TF_TOPIC, OTHER_ACCOUNT_TOPIC])],
   });
+  // The Terraform topic keeps SNS's default policy: the account's own alarms may publish to it.
+  sns
+    .on(GetTopicAttributesCommand, { TopicArn: TF_TOPIC })
+    .resolves({ Attributes: { Policy: JSON.stringify(newTopicPolicy(TF_TOPIC, ACCOUNT)) } });
   sns
     .on(ListSubscriptionsByTopicCommand, { TopicArn: TF_TOPIC })
     .resolvesOnce({ Subscriptions: [pending(TF_TOPIC)], NextToken: 'page-2' })

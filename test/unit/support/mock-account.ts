@@ -36,6 +36,7 @@ import {
   SNSClient,
   SubscribeCommand,
 } from '@aws-sdk/client-sns';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import type { Clients } from '../../../src/aws/clients';
@@ -49,6 +50,7 @@ export interface AccountMocks {
   readonly cloudtrail: AwsClientStub<CloudTrailClient>;
   readonly cloudwatch: AwsClientStub<CloudWatchClient>;
   readonly logs: AwsClientStub<CloudWatchLogsClient>;
+  readonly kms: AwsClientStub<KMSClient>;
   readonly sns: AwsClientStub<SNSClient>;
   readonly sts: AwsClientStub<STSClient>;
 }
@@ -60,6 +62,7 @@ const CLASSES: MockTargets = {
   cloudtrail: CloudTrailClient,
   cloudwatch: CloudWatchClient,
   logs: CloudWatchLogsClient,
+  kms: KMSClient,
   sns: SNSClient,
   sts: STSClient,
 };
@@ -80,6 +83,7 @@ export function mockAccount(
     cloudtrail: mockClient(targets.cloudtrail),
     cloudwatch: mockClient(targets.cloudwatch),
     logs: mockClient(targets.logs),
+    kms: mockClient(targets.kms),
     sns: mockClient(targets.sns),
     sts: mockClient(targets.sts),
   };
@@ -96,6 +100,24 @@ export function mockAccount(
 }
 
 type Write = (change: () => void) => void;
+
+/**
+ * As SNS does: a topic created without a policy has the default one, whose owner statement lets any
+ * principal of the account publish (`AWS: *` with `AWS:SourceOwner`), CloudWatch alarms of the account included.
+ */
+function withDefaultPolicy(attributes: Record<string, string>): Record<string, string> {
+  if (attributes.Policy || !attributes.TopicArn) return attributes;
+  const owner = attributes.TopicArn.split(':')[4] ?? '';
+  const statement = {
+    Sid: '__default_statement_ID',
+    Effect: 'Allow',
+    Principal: { AWS: '*' },
+    Action: ['SNS:Publish', 'SNS:Subscribe', 'SNS:GetTopicAttributes'],
+    Resource: attributes.TopicArn,
+    Condition: { StringEquals: { 'AWS:SourceOwner': owner } },
+  };
+  return { ...attributes, Policy: JSON.stringify({ Version: '2008-10-17', Statement: [statement] }) };
+}
 
 function serveTrails(mock: AccountMocks['cloudtrail'], state: AccountState, write: Write): void {
   mock.on(DescribeTrailsCommand).callsFake(async () => ({ trailList: copy(state.trails) }));
@@ -206,7 +228,7 @@ function serveTopics(mock: AccountMocks['sns'], state: AccountState, write: Writ
   };
   mock
     .on(GetTopicAttributesCommand)
-    .callsFake(async ({ TopicArn }) => ({ Attributes: copy(topic(TopicArn).attributes) }));
+    .callsFake(async ({ TopicArn }) => ({ Attributes: withDefaultPolicy(copy(topic(TopicArn).attributes)) }));
   mock.on(ListSubscriptionsByTopicCommand).callsFake(async ({ TopicArn }) => ({
     Subscriptions: copy(topic(TopicArn).subscriptions),
   }));

@@ -50,6 +50,7 @@ export function timed(clients: Clients): Timed {
     cloudtrail: wrap(clients.cloudtrail),
     cloudwatch: wrap(clients.cloudwatch),
     logs: wrap(clients.logs),
+    kms: wrap(clients.kms),
     sns: wrap(clients.sns),
     sts: wrap(clients.sts),
   };
