@@ -18,6 +18,7 @@ export const RESOURCE_OF: Readonly<Record<Exclude<ResourceKind, 'alarm'>, string
   topic: `${ARN}:sns:${WHERE}:cis-monitoring-alarms`,
   anyTopic: `${ARN}:sns:${WHERE}:*`,
   eventQueue: 'GetAtt:EventQueue.Arn',
+  key: `${ARN}:kms:${WHERE}:key/*`,
 };
 
 /** The resources a grant of this kind must be scoped to: one each for `alarm` (each selected control's alarm). */
@@ -33,6 +34,7 @@ export const STAR_ONLY_ACTIONS = [
   'cloudwatch:DescribeAlarmsForMetric', // looks alarms up by metric, not by alarm ARN
   'logs:TestMetricFilter', // tests a pattern against sample events, touches no log group
   'iam:ListAccountAliases', // the account's alias: IAM lists no resource type for it
+  'sns:GetSubscriptionAttributes', // SNS defines only the topic resource type; a subscription ARN is not one
 ];
 
 const OWN_LOG_GROUP = `${ARN}:logs:${WHERE}:log-group:/aws/lambda/cis-monitoring-enforcer-prod*`;
