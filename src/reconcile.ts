@@ -23,6 +23,7 @@ import {
 } from './plan/adopt';
 import { droppedActionNews } from './plan/alarm';
 import { baseReport, type ControlPart, combineParts, type Report, reportChange, statusOf } from './report';
+import { historyOutcomes, readsActionHistory, startHistoryReads } from './plan/alarm-actions';
 import type { Trigger } from './triggers/events';
 import { type Assessment, assessControl } from './verdict';
 
@@ -80,6 +81,8 @@ interface Run {
   /** Blocking findings about the chosen trail (selectors it cannot judge, two homes of our filter). */
   readonly trailFindings: readonly Finding[];
   readonly controls: readonly ControlRun[];
+  /** Per control id: failed notifications in its alarm's history (sweep and manual runs only). */
+  readonly actionFindings?: ReadonlyMap<string, readonly Finding[]>;
   readonly existingChains: ExistingChains;
   /** Per control: the verdict judged on the first observation, when adoption needed it before planning. */
   readonly early: readonly (Assessment | undefined)[];
@@ -89,14 +92,19 @@ interface Run {
 
 /** The blocking findings about the trail for one control: the run's, and its events the trail leaves out. */
 function findingsFor(
-  run: Pick<Run, 'trailFindings'>,
+  run: Pick<Run, 'trailFindings' | 'actionFindings'>,
   control: ControlRun,
   trail: TrailView,
 ): readonly Finding[] {
   const id = control.selected.control.id;
   const missed = trail.unrecorded && Object.hasOwn(trail.unrecorded, id) ? trail.unrecorded[id] : undefined;
-  if (!missed) return run.trailFindings;
-  return [...run.trailFindings, { code: 'trail-events-missing', message: missed, blocking: true }];
+  const actions = run.actionFindings?.get(id) ?? [];
+  if (!missed) return [...run.trailFindings, ...actions];
+  return [
+    ...run.trailFindings,
+    { code: 'trail-events-missing', message: missed, blocking: true },
+    ...actions,
+  ];
 }
 
 /** A control's part of the report: its fields and which control it is. */
@@ -197,6 +205,10 @@ export async function reconcile(
   // fifteen controls' reads and writes never throttle each other. Runs are apart; a run paces itself.
   deps = { ...deps, clients: paced(deps.clients) };
   const finish = (fields: Fields): Report => ({ ...base, ...fields, durationMs: now() - started });
+  // The alarms' action history needs no discovery: read beside it, within the run's rounds.
+  const history = readsActionHistory(trigger)
+    ? startHistoryReads(deps.clients, deps.config.controls, started)
+    : undefined;
   try {
     const { discovery, found } = await discoverAndRead(deps.clients, deps.config);
     const { accountId } = discovery;
@@ -214,10 +226,22 @@ export async function reconcile(
         notice: (p) => noticeOf({ desired, trail, actual: p.actual, trigger, request }),
       }),
     );
-    const shared = { deps, trail, controls, trailFindings: trailFindings(discovery, trail) };
+    const histories = await historyOutcomes(
+      history,
+      found.controls.map((c) => c.desired),
+    );
+    const actionFindings = new Map(
+      controls.map((c, i) => [c.selected.control.id, histories[i]?.findings ?? []]),
+    );
+    const shared = { deps, trail, controls, trailFindings: trailFindings(discovery, trail), actionFindings };
     const news = placeNews(deps.config, discovery, trail);
     const planned = found.controls.map((c, i) =>
-      passOf(c.desired, trail, c.reads, findingsFor(shared, controls[i] as ControlRun, trail)),
+      passOf(
+        c.desired,
+        trail,
+        withReadErrors(c.reads, histories[i]?.errors ?? []),
+        findingsFor(shared, controls[i] as ControlRun, trail),
+      ),
     );
     // Adoption: a control the run would build from nothing is judged first; another chain holding it
     // means nothing of ours is built for it (DESIGN rule 10).
@@ -251,6 +275,15 @@ export async function reconcile(
     return finish({ status: 'ERROR', errors: [toStepError('reconcile', error)] });
   }
 }
+/** The reads with more failed reads of this pass (the alarm's history): the run reports them as errors. */
+function withReadErrors(reads: Reads, errors: readonly StepError[]): Reads {
+  if (errors.length === 0) return reads;
+  return {
+    ...reads,
+    observation: { ...reads.observation, errors: [...reads.observation.errors, ...errors] },
+  };
+}
+
 
 /** Each failure once: a read that fails in both observations is one problem, not two. */
 function distinct(errors: readonly StepError[]): StepError[] {

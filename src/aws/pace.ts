@@ -4,9 +4,11 @@ import {
   StartLoggingCommand,
 } from '@aws-sdk/client-cloudtrail';
 import {
+  DescribeAlarmHistoryCommand,
   DescribeAlarmsCommand,
   DescribeAlarmsForMetricCommand,
   PutMetricAlarmCommand,
+  SetAlarmStateCommand,
 } from '@aws-sdk/client-cloudwatch';
 import { DescribeMetricFiltersCommand, PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
@@ -27,6 +29,8 @@ const COMMANDS = {
   PutMetricAlarm: PutMetricAlarmCommand,
   DescribeAlarms: DescribeAlarmsCommand,
   DescribeAlarmsForMetric: DescribeAlarmsForMetricCommand,
+  DescribeAlarmHistory: DescribeAlarmHistoryCommand,
+  SetAlarmState: SetAlarmStateCommand,
   Subscribe: SubscribeCommand,
   SetTopicAttributes: SetTopicAttributesCommand,
   CreateTopic: CreateTopicCommand,
@@ -58,6 +62,8 @@ export const API_BOUNDS: Readonly<Record<PacedApi, Bound>> = {
   PutMetricAlarm: bound(2, 2),
   DescribeAlarms: bound(8, 8),
   DescribeAlarmsForMetric: bound(8, 8),
+  DescribeAlarmHistory: bound(2, 2),
+  SetAlarmState: bound(2, 2),
   Subscribe: bound(2, 2),
   SetTopicAttributes: bound(1, 1),
   CreateTopic: bound(1, 1),

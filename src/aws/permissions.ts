@@ -1,6 +1,7 @@
 import { APPLY_GRANTS } from '../apply';
 import { DISCOVER_GRANTS } from '../discover';
 import { ALIAS_GRANTS } from '../notify/alias';
+import { HISTORY_GRANTS } from '../observe/alarm-history';
 import { NOTIFY_GRANTS } from '../notify/publish';
 import { OBSERVE_GRANTS } from '../observe';
 import { CHAIN_GRANTS } from '../observe/chains';
@@ -26,6 +27,8 @@ export function declaredGrants(): Grant[] {
     ...NOTIFY_GRANTS,
     ...BATCH_GRANTS,
   ];
+    ...ALIAS_GRANTS,
+    ...HISTORY_GRANTS,
     ...ALIAS_GRANTS,
   const unique = new Map(all.map((grant) => [`${grant.resource} ${grant.action}`, grant]));
   return [...unique.values()];

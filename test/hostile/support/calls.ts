@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import {
   CloudWatchServiceException,
+  DescribeAlarmHistoryCommand,
   DescribeAlarmsCommand,
   InvalidParameterValueException,
   PutMetricAlarmCommand,
@@ -160,6 +161,16 @@ export const CALLS: readonly Call[] = [
     account: driftedEverywhere,
     blocks: ['PutMetricAlarmCommand'],
     inject: (m, f) => m.cloudwatch.on(DescribeAlarmsCommand).callsFake(f),
+  },
+  {
+    // The daily sweep's read of the alarm's action history (issue 16 item 5): a failed read is no pass.
+    action: 'cloudwatch:DescribeAlarmHistory',
+    command: 'DescribeAlarmHistoryCommand',
+    resource: 'CIS-4.10-SecurityGroupChanges',
+    faults: cloudwatch,
+    account: driftedEverywhere,
+    blocks: [],
+    inject: (m, f) => m.cloudwatch.on(DescribeAlarmHistoryCommand).callsFake(f),
   },
   {
     action: 'sns:GetTopicAttributes',
