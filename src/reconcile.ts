@@ -4,6 +4,7 @@ import { type StepError, toStepError } from './aws/errors';
 import { paced } from './aws/pace';
 import type { Config, ControlConfig } from './config';
 import { type Discovery, recheckTrail } from './discover';
+import { noTrailReport } from './discover/applicable';
 import { placeNews, trailFindings, withNews } from './discover/news';
 import type { ActualState, DesiredState, TrailView } from './model';
 import { noticeOf } from './notify/notice';
@@ -22,8 +23,8 @@ import {
   wouldBuild,
 } from './plan/adopt';
 import { droppedActionNews } from './plan/alarm';
-import { baseReport, type ControlPart, combineParts, type Report, reportChange, statusOf } from './report';
 import { historyOutcomes, readsActionHistory, startHistoryReads } from './plan/alarm-actions';
+import { baseReport, type ControlPart, combineParts, type Report, reportChange, statusOf } from './report';
 import type { Trigger } from './triggers/events';
 import { type Assessment, assessControl } from './verdict';
 
@@ -80,9 +81,9 @@ interface Run {
   readonly where: Pick<Report, 'accountId' | 'trail' | 'logGroup'>;
   /** Blocking findings about the chosen trail (selectors it cannot judge, two homes of our filter). */
   readonly trailFindings: readonly Finding[];
-  readonly controls: readonly ControlRun[];
   /** Per control id: failed notifications in its alarm's history (sweep and manual runs only). */
   readonly actionFindings?: ReadonlyMap<string, readonly Finding[]>;
+  readonly controls: readonly ControlRun[];
   readonly existingChains: ExistingChains;
   /** Per control: the verdict judged on the first observation, when adoption needed it before planning. */
   readonly early: readonly (Assessment | undefined)[];
@@ -204,18 +205,16 @@ export async function reconcile(
   // Each API this run calls is paced under AWS's request-rate quota (src/aws/pace.ts, docs/quotas.md):
   // fifteen controls' reads and writes never throttle each other. Runs are apart; a run paces itself.
   deps = { ...deps, clients: paced(deps.clients) };
-  const finish = (fields: Fields): Report => ({ ...base, ...fields, durationMs: now() - started });
   // The alarms' action history needs no discovery: read beside it, within the run's rounds.
   const history = readsActionHistory(trigger)
     ? startHistoryReads(deps.clients, deps.config.controls, started)
     : undefined;
+  const finish = (fields: Fields): Report => ({ ...base, ...fields, durationMs: now() - started });
   try {
-    const { discovery, found } = await discoverAndRead(deps.clients, deps.config);
+    const { discovery, found, region } = await discoverAndRead(deps.clients, deps.config);
     const { accountId } = discovery;
-    if (!found) {
-      const hint = discovery.regionHint ? { regionHint: discovery.regionHint } : {};
-      return finish({ status: 'NON_COMPLIANT', accountId, findings: discovery.problems, ...hint });
-    }
+    // No trail qualifies: NON_COMPLIANT, or NOT_APPLICABLE when the trails serve another account or region.
+    if (!found) return finish(await noTrailReport(deps.clients, deps.config, discovery, region));
     const { trail } = found;
     const verify = deps.config.verifyWithTestMetricFilter;
     const controls = found.controls.map(
@@ -275,6 +274,7 @@ export async function reconcile(
     return finish({ status: 'ERROR', errors: [toStepError('reconcile', error)] });
   }
 }
+
 /** The reads with more failed reads of this pass (the alarm's history): the run reports them as errors. */
 function withReadErrors(reads: Reads, errors: readonly StepError[]): Reads {
   if (errors.length === 0) return reads;
@@ -283,7 +283,6 @@ function withReadErrors(reads: Reads, errors: readonly StepError[]): Reads {
     observation: { ...reads.observation, errors: [...reads.observation.errors, ...errors] },
   };
 }
-
 
 /** Each failure once: a read that fails in both observations is one problem, not two. */
 function distinct(errors: readonly StepError[]): StepError[] {

@@ -15,6 +15,7 @@ export const STATUSES = [
   'ERROR',
   'IGNORED',
   'IGNORED_OWN_CHANGE',
+  'NOT_APPLICABLE',
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
@@ -50,11 +51,16 @@ export interface Report {
   readonly reason?: string;
   readonly region: string;
   readonly accountId?: string;
-  readonly trail?: string;
   /** The account's IAM alias, set on runs that alert (read once per cold start; absent without one). */
   readonly accountAlias?: string;
+  readonly trail?: string;
   readonly logGroup?: string;
   readonly regionHint?: string;
+  /**
+   * NOT_APPLICABLE (or NON_COMPLIANT when the enforcer's resources are still here): where the trails
+   * this account's events go to are, so where the enforcer belongs instead (src/discover/elsewhere.ts).
+   */
+  readonly deployInstead?: readonly DeployInstead[];
   readonly changes: readonly ReportChange[];
   /** Changes a second observation still found after apply (DRIFT_PERSISTS). */
   readonly remaining?: readonly ReportChange[];
@@ -81,6 +87,17 @@ export interface Report {
   /** With several controls selected: each control's part (the fields above are the run's, combined). */
   readonly controls?: readonly ControlPart[];
   readonly durationMs: number;
+}
+
+/** A place the enforcer belongs instead of here: a trail's log group in another account or region. */
+export interface DeployInstead {
+  /** The account that owns the trail's log group (the management account for an organization trail). */
+  readonly accountId: string;
+  /** The log group's region: the trail's home region. */
+  readonly region: string;
+  readonly trail: string;
+  readonly logGroup: string;
+  readonly organization: boolean;
 }
 
 /** One queued event of a batch run: what it was, and why it was skipped when it was. */
@@ -134,6 +151,8 @@ const URGENCY: readonly Status[] = [
   'IGNORED_OWN_CHANGE',
   'IGNORED',
   'COMPLIANT',
+  // Not a failure: the controls live in another account or region (see `deployInstead`).
+  'NOT_APPLICABLE',
   'DRIFT_DETECTED',
   'REPAIRED',
   'NON_COMPLIANT',

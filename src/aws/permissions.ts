@@ -6,6 +6,7 @@ import { NOTIFY_GRANTS } from '../notify/publish';
 import { OBSERVE_GRANTS } from '../observe';
 import { CHAIN_GRANTS } from '../observe/chains';
 import { FEEDER_GRANTS } from '../observe/filters';
+import { REMNANT_GRANTS } from '../observe/remnants';
 import { BATCH_GRANTS } from '../triggers/batch';
 
 export type { Grant, ResourceKind } from './grants';
@@ -22,14 +23,14 @@ export function declaredGrants(): Grant[] {
     ...DISCOVER_GRANTS,
     ...OBSERVE_GRANTS,
     ...FEEDER_GRANTS,
+    ...REMNANT_GRANTS,
     ...CHAIN_GRANTS,
     ...APPLY_GRANTS,
     ...NOTIFY_GRANTS,
-    ...BATCH_GRANTS,
-  ];
     ...ALIAS_GRANTS,
     ...HISTORY_GRANTS,
-    ...ALIAS_GRANTS,
+    ...BATCH_GRANTS,
+  ];
   const unique = new Map(all.map((grant) => [`${grant.resource} ${grant.action}`, grant]));
   return [...unique.values()];
 }

@@ -4,8 +4,11 @@ import { attempt } from '../aws/errors';
 import { grants } from '../aws/grants';
 import type { Config } from '../config';
 import type { TrailView } from '../model';
+import type { DeployInstead } from '../report';
 import { type Candidate, type Candidates, findCandidates, regionHint } from './candidates';
 import { type Checked, type Holdings, type Moved, pickTrail } from './choice';
+import { deliveryTrouble } from './delivery';
+import { placesElsewhere } from './elsewhere';
 import { judgeSelectors, needOf } from './selectors';
 
 export { type Candidate, type Candidates, findCandidates, type Place } from './candidates';
@@ -27,6 +30,12 @@ export interface Discovery {
   readonly findings?: readonly string[];
   /** Set when the enforcer's filter is on another trail's log group than the chosen one. */
   readonly moved?: Moved;
+  /**
+   * When no trail of this account delivers to a log group here at all, the places its trails do
+   * deliver to elsewhere (another region, the organization's management account): candidates for
+   * NOT_APPLICABLE (src/discover/applicable.ts decides). Absent when a trail delivers here.
+   */
+  readonly elsewhere?: readonly DeployInstead[];
 }
 
 /** Finds the trail whose log group this region's enforcer must use; creates nothing. */
@@ -63,7 +72,9 @@ export async function chooseTrail(
     return { accountId, trail: choice.trail, problems: [], ...extra };
   }
   const problems = [...found.problems, ...checked.flatMap((c) => (c.problem ? [c.problem] : []))];
-  return { accountId, problems, ...regionHint(found.trails, accountId, config.region) };
+  const away = found.places.length ? [] : placesElsewhere(found.trails, { accountId, region: config.region });
+  const elsewhere = away.length ? { elsewhere: away } : {};
+  return { accountId, problems, ...regionHint(found.trails, accountId, config.region), ...elsewhere };
 }
 
 /** The trail `arn` as it is now (after StartLogging); undefined when it no longer qualifies. */
@@ -139,6 +150,8 @@ async function checkTrail(
   if (!isLogging && !config.healTrailLogging) {
     return { problem: `trail ${name} is not logging (HEAL_TRAIL_LOGGING=false, so it was left stopped)` };
   }
+  // From the status already read: a delivery error newer than the last success blocks every control.
+  const delivery = deliveryTrouble(status, trail, logGroupName, Date.now());
   const view: TrailView = {
     name,
     arn,
@@ -148,6 +161,7 @@ async function checkTrail(
     isLogging,
     ...(doubt ? { selectorDoubt: doubt } : {}),
     ...(missing.length ? { unrecorded } : {}),
+    ...(delivery ? { delivery } : {}),
   };
   return { view };
 }

@@ -18,7 +18,10 @@ export function previousTrail(memory: object): string | undefined {
   return lastPlace.get(memory)?.trailArn;
 }
 
-/** Blocking findings the chosen trail carries: selectors the enforcer cannot judge, more than one home. */
+/**
+ * Findings the chosen trail carries: selectors the enforcer cannot judge, more than one home, a
+ * CloudWatch Logs delivery error (blocking when current).
+ */
 export function trailFindings(discovery: Discovery, trail: TrailView): Finding[] {
   const doubt: Finding[] = trail.selectorDoubt
     ? [{ code: 'trail-selectors-unknown', message: trail.selectorDoubt, blocking: true }]
@@ -26,7 +29,8 @@ export function trailFindings(discovery: Discovery, trail: TrailView): Finding[]
   const homes = (discovery.findings ?? []).map(
     (message): Finding => ({ code: 'log-group-ambiguous', message, blocking: true }),
   );
-  return [...doubt, ...homes];
+  const delivery: Finding[] = trail.delivery ? [{ code: 'trail-delivery-failing', ...trail.delivery }] : [];
+  return [...doubt, ...homes, ...delivery];
 }
 
 /**

@@ -14,6 +14,8 @@ const MEANING: Readonly<Record<Status, string>> = {
   ERROR: 'an AWS call failed; independent resources were still checked and repaired.',
   IGNORED: 'the event was not one to act on.',
   IGNORED_OWN_CHANGE: "the event was caused by the enforcer's own role.",
+  NOT_APPLICABLE:
+    "no trail delivers this account's events to a log group here: the controls are kept where the trail's log group is (another account or region); nothing was written.",
 };
 
 // One line per item: a line break inside a finding or a name cannot forge a section of the alert.
@@ -80,6 +82,7 @@ const STATUS_ORDER: readonly Status[] = [
   'REPAIRED',
   'DRIFT_DETECTED',
   'COMPLIANT',
+  'NOT_APPLICABLE',
   'IGNORED',
   'IGNORED_OWN_CHANGE',
 ];

@@ -13,7 +13,10 @@ export const ALERT_STATUSES: readonly Status[] = [
   'ERROR',
 ];
 
-/** True when a run with this status sends an alert (never COMPLIANT, IGNORED, IGNORED_OWN_CHANGE). */
+/**
+ * True when a run with this status sends an alert (never COMPLIANT, NOT_APPLICABLE, IGNORED,
+ * IGNORED_OWN_CHANGE): a member account or another region of an organization trail is not a failure.
+ */
 export function sendsAlert(status: Status): boolean {
   return ALERT_STATUSES.includes(status);
 }

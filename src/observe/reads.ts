@@ -104,6 +104,8 @@ export interface ControlStart {
 export interface Start {
   readonly discovery: Discovery;
   readonly found?: { readonly trail: TrailView; readonly controls: readonly ControlStart[] };
+  /** When no trail qualifies: the region's first page of filters, already read (src/discover/applicable.ts). */
+  readonly region?: RegionFilters;
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -156,7 +158,7 @@ export async function discoverAndRead(clients: Clients, config: Config): Promise
       return [group, pending] as const;
     }),
   );
-  const [chosen] = await Promise.all([
+  const [chosen, page] = await Promise.all([
     settle(chooseTrail(clients, config, found.value, holdingsOf(reads), previousTrail(config))),
     region,
     ...reads.values(),
@@ -165,7 +167,7 @@ export async function discoverAndRead(clients: Clients, config: Config): Promise
   const discovery = chosen.value;
   const { trail } = discovery;
   const first = trail && reads.get(trail.logGroupName);
-  if (!trail || !first) return { discovery };
+  if (!trail || !first) return { discovery, region: page };
   const firstReads = await first;
   const desired = desiredFor(trail.logGroupName);
   const controls = config.controls.map((selected, i) => ({

@@ -47,6 +47,9 @@ export function runMetrics(report: NotifiedReport): MetricPoint[] {
     count('RepairsApplied', sum(repairs)),
     count('ReconcileErrors', report.errors.length),
     count('NonCompliant', report.status === 'NON_COMPLIANT' ? 1 : 0),
+    // A deployment with nothing to keep here (the trail's log group is in another account or region):
+    // counted apart, so an alarm on NonCompliant never fires for it and a dashboard can still see it.
+    count('NotApplicable', report.status === 'NOT_APPLICABLE' ? 1 : 0),
     count('AlertsFailed', alertFailed ? 1 : 0),
     { name: 'ReconcileDuration', unit: 'Milliseconds', value: report.durationMs },
     ...perKind('DriftDetected', drift),

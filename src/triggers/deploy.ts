@@ -31,10 +31,17 @@ const success = (reason: string, data: Record<string, string> = {}): Outcome => 
   data,
 });
 
-/** Maps a finished run to the answer: FAILED only when no trail qualifies, so the user hears why at once. */
+/**
+ * Maps a finished run to the answer: FAILED only when no trail qualifies, so the user hears why at once;
+ * NOT_APPLICABLE (the trail's log group is in another account or region) is a SUCCESS naming where the
+ * enforcer belongs, so a StackSet instance in a member account or another region succeeds.
+ */
 export function outcomeOf(report: Report): Outcome {
   const data = { Status: report.status, Changes: String(report.changes.length) };
   const where = `${report.accountId ?? 'this account'} ${report.region}`;
+  if (report.status === 'NOT_APPLICABLE') {
+    return success(`not applicable in ${where}, nothing to keep here: ${report.reason ?? ''}`, data);
+  }
   if (report.status === 'NON_COMPLIANT' && report.trail === undefined) {
     const hint = report.regionHint ? ` (deploy this stack in ${report.regionHint})` : '';
     const reason = `no CloudTrail trail qualifies in ${where}${hint}: ${report.findings.join('; ')}`;

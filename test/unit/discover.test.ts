@@ -43,6 +43,8 @@ const advanced = (
 const MANAGEMENT: [string, { Equals: string[] }] = ['eventCategory', { Equals: ['Management'] }];
 const NO_WRITES = `trail management-events does not record management write events from ec2.amazonaws.com`;
 
+// A log group in another region or an organization trail's in another account is NOT_APPLICABLE, or
+// NON_COMPLIANT while the enforcer's resources are here: test/unit/not-applicable.test.ts.
 describe('discover: reasons no trail qualifies (NON_COMPLIANT, nothing created)', () => {
   it.each<[string, () => AccountState, Record<string, string>, string[], string | undefined]>([
     ['no trail', () => without('trail'), {}, ['no CloudTrail trail exists in this account'], undefined],
@@ -65,32 +67,6 @@ describe('discover: reasons no trail qualifies (NON_COMPLIANT, nothing created)'
       () => trailWith({ CloudWatchLogsLogGroupArn: undefined }),
       {},
       ['trail management-events does not deliver to a CloudWatch Logs group'],
-      undefined,
-    ],
-    [
-      'log group in another region',
-      () =>
-        trailWith({
-          CloudWatchLogsLogGroupArn: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:${LOG_GROUP}:*`,
-          HomeRegion: 'eu-west-1',
-        }),
-      {},
-      [
-        `trail management-events delivers to log group ${LOG_GROUP} in region eu-west-1, not us-east-1: deploy the enforcer in eu-west-1`,
-      ],
-      'eu-west-1',
-    ],
-    [
-      'log group in another account (organization trail)',
-      () =>
-        trailWith({
-          CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:999999999999:log-group:org:*`,
-          IsOrganizationTrail: true,
-        }),
-      {},
-      [
-        `trail management-events delivers to log group org in account 999999999999, not this account ${ACCOUNT} (organization trail: enforce in that account)`,
-      ],
       undefined,
     ],
     [
