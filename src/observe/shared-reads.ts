@@ -5,7 +5,12 @@ import {
   type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
 import { DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand } from '@aws-sdk/client-sns';
+import { DescribeKeyCommand, GetKeyPolicyCommand } from '@aws-sdk/client-kms';
+import {
+  GetSubscriptionAttributesCommand,
+  GetTopicAttributesCommand,
+  ListSubscriptionsByTopicCommand,
+} from '@aws-sdk/client-sns';
 import type { Clients } from '../aws/clients';
 
 /** The read commands an observation of several log groups would otherwise send once per group. */
@@ -15,6 +20,9 @@ const SHARED: ReadonlySet<unknown> = new Set([
   DescribeMetricFiltersCommand,
   GetTopicAttributesCommand,
   ListSubscriptionsByTopicCommand,
+  GetSubscriptionAttributesCommand,
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
 ]);
 
 type Command = { readonly constructor: unknown; readonly input: unknown };

@@ -46,7 +46,8 @@ function withTeamRootChain(): AccountState {
 }
 
 describe('the cost of an adopted control', () => {
-  it('4.3 held by the team, 4.10 ours: COMPLIANT, no write, 2 reads more than the run itself, 3 rounds at most', async () => {
+  // The team's topic is judged as ours is (policy, subscribers' filter policies): 4 reads more than the run.
+  it('4.3 held by the team, 4.10 ours: COMPLIANT, no write, 4 reads more than the run itself, 5 rounds at most', async () => {
     const run = await timedRun(withTeamRootChain(), {
       env: { CONTROLS: 'root-usage,security-group-changes' },
     });
@@ -59,8 +60,10 @@ describe('the cost of an adopted control', () => {
       ...COMPLIANT_READS,
       DescribeAlarmsForMetric: 1,
       ListSubscriptionsByTopic: 2,
+      GetTopicAttributes: 2,
+      GetSubscriptionAttributes: 2,
     });
-    expect(rounds(run.calls)).toBeLessThanOrEqual(3);
+    expect(rounds(run.calls)).toBeLessThanOrEqual(5);
   });
 
   it('EXISTING_CHAINS=ignore: the same account builds ours for 4.3', async () => {

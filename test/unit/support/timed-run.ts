@@ -57,6 +57,8 @@ export const COMPLIANT_READS: Readonly<Record<string, number>> = {
   DescribeAlarms: 1,
   GetTopicAttributes: 1,
   ListSubscriptionsByTopic: 1,
+  // The one confirmed subscriber's attributes: its FilterPolicy decides whether it receives the alarm.
+  GetSubscriptionAttributes: 1,
 };
 
 /** The answered call of `operation` (the only one, or the first). */
