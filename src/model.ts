@@ -1,4 +1,5 @@
 import type { AlarmSpec, PatternProfile } from './catalog/specs';
+import type { StepError } from './aws/errors';
 import type { Subscription } from './config';
 
 /** The trail whose CloudWatch Logs group the control lives on, as discovery found it. */
@@ -115,6 +116,8 @@ export interface TopicView {
   readonly kmsMasterKeyId?: string;
   /** The customer managed key behind kmsMasterKeyId, when the topic has one (not alias/aws/sns). */
   readonly key?: KeyView;
+  /** Reads of the key and the subscriptions' attributes that failed: the run reports them as errors. */
+  readonly readErrors?: readonly StepError[];
   /** MaximumMessageSize, when the topic sets one (SNS's default is 262,144 bytes). */
   readonly maxMessageBytes?: number;
   readonly subscriptions: readonly SubscriptionView[];

@@ -47,6 +47,8 @@ export async function observe(clients: Clients, desired: DesiredState): Promise<
     return undefined;
   };
   const all = value('filter', filters);
+  // The topic was read, but not all of what decides whether it delivers (key, subscribers' attributes).
+  if (topic.ok) errors.push(...(topic.value?.readErrors ?? []));
   return {
     logGroupExists: all !== null,
     filters: all ?? [],

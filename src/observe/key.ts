@@ -1,6 +1,6 @@
 import { DescribeKeyCommand, GetKeyPolicyCommand } from '@aws-sdk/client-kms';
 import type { Clients } from '../aws/clients';
-import { attempt, toStepError } from '../aws/errors';
+import { attempt, type StepError, toStepError } from '../aws/errors';
 import { grants } from '../aws/grants';
 import type { KeyView, PolicyDocument } from '../model';
 import { parsePolicy } from './policy-text';
@@ -24,7 +24,11 @@ export const isAwsManagedAlias = (id: string): boolean => AWS_MANAGED.test(id);
  * Reads the topic's customer managed key: DescribeKey (resolves alias names and ARNs) then its default
  * policy. A key in another account is not read. Never throws: a failed read is kept in `error`.
  */
-export async function readKey(clients: Clients, id: string, accountId: string): Promise<KeyView> {
+export async function readKey(
+  clients: Clients,
+  id: string,
+  accountId: string,
+): Promise<KeyView & { failed?: StepError }> {
   const owner = keyAccount(id);
   if (owner && owner !== accountId) return { id, foreignAccount: owner };
   try {
@@ -43,6 +47,6 @@ export async function readKey(clients: Clients, id: string, accountId: string): 
     return policy ? { ...base, policy } : { ...base, error: 'key policy could not be parsed' };
   } catch (error) {
     const e = toStepError(STEP, error);
-    return { id, error: `${e.action} on ${e.resource}: ${e.code}` };
+    return { id, error: `${e.action} on ${e.resource}: ${e.code}`, failed: e };
   }
 }

@@ -1,6 +1,6 @@
 import { GetSubscriptionAttributesCommand } from '@aws-sdk/client-sns';
 import type { Clients } from '../aws/clients';
-import { attempt, toStepError } from '../aws/errors';
+import { attempt, type StepError, toStepError } from '../aws/errors';
 import { grants } from '../aws/grants';
 import type { SubscriptionView } from '../model';
 
@@ -13,7 +13,11 @@ export const SUBSCRIPTION_GRANTS = grants('any', 'sns:GetSubscriptionAttributes'
 
 const STEP = 'observe subscriptions';
 
-async function withAttributes(clients: Clients, s: SubscriptionView): Promise<SubscriptionView> {
+async function withAttributes(
+  clients: Clients,
+  s: SubscriptionView,
+  failures: StepError[],
+): Promise<SubscriptionView> {
   if (!s.confirmed) return s;
   try {
     const out = await attempt(STEP, 'sns:GetSubscriptionAttributes', s.arn, () =>
@@ -27,14 +31,19 @@ async function withAttributes(clients: Clients, s: SubscriptionView): Promise<Su
     };
   } catch (error) {
     const e = toStepError(STEP, error);
+    failures.push(e);
     return { ...s, attributesError: `${e.action} on ${e.resource}: ${e.code}` };
   }
 }
 
-/** Each confirmed subscription with its filter policy, read concurrently; a failed read is kept per subscription. */
+/**
+ * Each confirmed subscription with its filter policy, read concurrently; a failed read is kept on the
+ * subscription (it then does not count) and in `failures`.
+ */
 export function readSubscriptionAttributes(
   clients: Clients,
   subscriptions: readonly SubscriptionView[],
+  failures: StepError[],
 ): Promise<SubscriptionView[]> {
-  return Promise.all(subscriptions.map((s) => withAttributes(clients, s)));
+  return Promise.all(subscriptions.map((s) => withAttributes(clients, s, failures)));
 }

@@ -5,7 +5,7 @@ import {
   type Subscription as SnsSubscription,
 } from '@aws-sdk/client-sns';
 import type { Clients } from '../aws/clients';
-import { attempt } from '../aws/errors';
+import { attempt, type StepError } from '../aws/errors';
 import type { SubscriptionProtocol } from '../config';
 import type { SubscriptionView, TopicView } from '../model';
 import { isAwsManagedAlias, readKey } from './key';
@@ -24,8 +24,8 @@ async function readAttributes(clients: Clients, arn: string, accountId: string) 
 }
 
 /** The subscriptions, then the attributes (filter policy) of each confirmed one. */
-async function readDelivery(clients: Clients, arn: string): Promise<SubscriptionView[]> {
-  return readSubscriptionAttributes(clients, await readSubscriptions(clients, arn));
+async function readDelivery(clients: Clients, arn: string, failures: StepError[]): Promise<SubscriptionView[]> {
+  return readSubscriptionAttributes(clients, await readSubscriptions(clients, arn), failures);
 }
 
 /**
@@ -38,16 +38,20 @@ export async function readTopic(
   accountId: string,
 ): Promise<TopicView | undefined> {
   try {
+    const failures: StepError[] = [];
     const [{ attrs, key }, subscriptions] = await Promise.all([
       readAttributes(clients, arn, accountId),
-      readDelivery(clients, arn),
+      readDelivery(clients, arn, failures),
     ]);
+    if (key?.failed) failures.push(key.failed);
+    const { failed: _, ...keyView } = key ?? { id: '' };
     const maxMessageBytes = Number(attrs.MaximumMessageSize);
     return {
       arn,
       policy: parsePolicy(attrs.Policy),
       ...(attrs.KmsMasterKeyId ? { kmsMasterKeyId: attrs.KmsMasterKeyId } : {}),
-      ...(key ? { key } : {}),
+      ...(key ? { key: keyView } : {}),
+      ...(failures.length ? { readErrors: failures } : {}),
       ...(maxMessageBytes > 0 ? { maxMessageBytes } : {}),
       subscriptions,
     };

@@ -102,6 +102,8 @@ export function actualFrom(d: DesiredState, trail: TrailView = trailView()): Act
 }
 
 /** A fake account as SDK-shaped data; `mockAccount` reads and writes it. */
+import type { KeyMetadata } from '@aws-sdk/client-kms';
+
 export interface AccountState {
   accountId: string;
   trails: Trail[];
@@ -113,6 +115,10 @@ export interface AccountState {
   logGroups: Record<string, MetricFilter[]>;
   alarms: MetricAlarm[];
   topics: Record<string, { attributes: Record<string, string>; subscriptions: SnsSubscription[] }>;
+  /** KMS keys by key ARN (DescribeKey's KeyMetadata, the default key policy, alias names); absent: none. */
+  keys?: Record<string, { metadata: KeyMetadata; policy: string; aliases?: readonly string[] }>;
+  /** Subscription attributes by subscription ARN beyond what the listing says (FilterPolicy, …). */
+  subscriptionAttributes?: Record<string, Record<string, string>>;
   /** The names the enforcer owns under the configuration the state was built for. */
   readonly ours: { filter: string; alarm: string; topic: string; logGroup: string; trail: string };
 }

@@ -43,9 +43,30 @@ export function driftedEverywhere(): AccountState {
       Protocol: OTHER_SUBSCRIBER.protocol,
       Endpoint: OTHER_SUBSCRIBER.endpoint,
       Owner: ACCOUNT,
-      SubscriptionArn: `${TOPIC_ARN}:11111111-aaaa-4bbb-8ccc-dddddddddddd`,
+      SubscriptionArn: DRIFTED_SUBSCRIPTION,
     },
   ];
+  return s;
+}
+
+/** The confirmed subscription of driftedEverywhere's topic. */
+export const DRIFTED_SUBSCRIPTION = `${TOPIC_ARN}:11111111-aaaa-4bbb-8ccc-dddddddddddd`;
+export const TOPIC_KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/2222aaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee`;
+export const TOPIC_KEY_ALIAS = 'alias/cis-alarms';
+
+/** driftedEverywhere with its topic encrypted by a customer managed key (named by its alias) CloudWatch may use. */
+export function encryptedDrifted(): AccountState {
+  const s = driftedEverywhere();
+  ourTopic(s).attributes.KmsMasterKeyId = TOPIC_KEY_ALIAS;
+  const use = { Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Resource: '*' };
+  const policy = { Statement: [{ ...use, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }] };
+  const metadata = {
+    KeyId: TOPIC_KEY_ARN.split('/')[1],
+    Arn: TOPIC_KEY_ARN,
+    KeyState: 'Enabled' as const,
+    KeyManager: 'CUSTOMER' as const,
+  };
+  s.keys = { [TOPIC_KEY_ARN]: { metadata, policy: JSON.stringify(policy), aliases: [TOPIC_KEY_ALIAS] } };
   return s;
 }
 

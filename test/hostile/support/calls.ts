@@ -25,9 +25,11 @@ import {
   ThrottlingException as LogsThrottling,
   PutMetricFilterCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { DescribeKeyCommand, GetKeyPolicyCommand, KMSServiceException } from '@aws-sdk/client-kms';
 import {
   AuthorizationErrorException,
   CreateTopicCommand,
+  GetSubscriptionAttributesCommand,
   GetTopicAttributesCommand,
   ListSubscriptionsByTopicCommand,
   SetTopicAttributesCommand,
@@ -43,7 +45,15 @@ import {
   TOPIC_ARN,
   TRAIL_ARN,
 } from '../../support/builders';
-import { driftedEverywhere, topicMissing, withCustomSelectors } from './accounts';
+import {
+  DRIFTED_SUBSCRIPTION,
+  driftedEverywhere,
+  encryptedDrifted,
+  TOPIC_KEY_ALIAS,
+  TOPIC_KEY_ARN,
+  topicMissing,
+  withCustomSelectors,
+} from './accounts';
 
 /** How a test makes one call fail: `fake` replaces the account's answer to that command. */
 type Inject = (mocks: AccountMocks, fake: () => Promise<never>) => void;
@@ -98,6 +108,12 @@ const sns: ServiceFaults = {
   throttling: () => new ThrottledException(opts('Rate exceeded')),
   denied: () => new AuthorizationErrorException(opts(DENIED)),
   invalid: () => new SnsInvalid(opts('Invalid parameter: Endpoint')),
+};
+
+const kms: ServiceFaults = {
+  throttling: () =>
+    new KMSServiceException({ name: 'ThrottlingException', $fault: 'client', ...opts('Rate exceeded') }),
+  denied: () => new KMSServiceException({ name: 'AccessDeniedException', $fault: 'client', ...opts(DENIED) }),
 };
 
 const ALL_WRITES = [
@@ -189,6 +205,36 @@ export const CALLS: readonly Call[] = [
     account: driftedEverywhere,
     blocks: ['SetTopicAttributesCommand', 'SubscribeCommand'],
     inject: (m, f) => m.sns.on(ListSubscriptionsByTopicCommand).callsFake(f),
+  },
+  {
+    // Each confirmed subscriber's FilterPolicy (issue 16 item 3): unread, it does not count; the policy
+    // merge and the subscriptions are still made.
+    action: 'sns:GetSubscriptionAttributes',
+    command: 'GetSubscriptionAttributesCommand',
+    resource: DRIFTED_SUBSCRIPTION,
+    faults: sns,
+    account: driftedEverywhere,
+    blocks: [],
+    inject: (m, f) => m.sns.on(GetSubscriptionAttributesCommand).callsFake(f),
+  },
+  {
+    // The topic's customer managed key (issue 16 item 4), named as the topic names it.
+    action: 'kms:DescribeKey',
+    command: 'DescribeKeyCommand',
+    resource: TOPIC_KEY_ALIAS,
+    faults: kms,
+    account: encryptedDrifted,
+    blocks: [],
+    inject: (m, f) => m.kms.on(DescribeKeyCommand).callsFake(f),
+  },
+  {
+    action: 'kms:GetKeyPolicy',
+    command: 'GetKeyPolicyCommand',
+    resource: TOPIC_KEY_ARN,
+    faults: kms,
+    account: encryptedDrifted,
+    blocks: [],
+    inject: (m, f) => m.kms.on(GetKeyPolicyCommand).callsFake(f),
   },
   {
     action: 'cloudtrail:StartLogging',

@@ -27,7 +27,14 @@ import {
   type TestMetricFilterCommandInput,
 } from '@aws-sdk/client-cloudwatch-logs';
 import {
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  KMSClient,
+  NotFoundException as KmsNotFound,
+} from '@aws-sdk/client-kms';
+import {
   CreateTopicCommand,
+  GetSubscriptionAttributesCommand,
   GetTopicAttributesCommand,
   ListSubscriptionsByTopicCommand,
   NotFoundException,
@@ -36,7 +43,6 @@ import {
   SNSClient,
   SubscribeCommand,
 } from '@aws-sdk/client-sns';
-import { KMSClient } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import type { Clients } from '../../../src/aws/clients';
@@ -96,6 +102,7 @@ export function mockAccount(
   serveLogs(mocks.logs, state, write);
   serveAlarms(mocks.cloudwatch, state, write);
   serveTopics(mocks.sns, state, write);
+  serveKeys(mocks.kms, state);
   return mocks;
 }
 
@@ -217,6 +224,26 @@ function serveAlarms(mock: AccountMocks['cloudwatch'], state: AccountState, writ
   });
 }
 
+/** DescribeKey by key ARN, key id, alias name or alias ARN (resolved through `aliases`); GetKeyPolicy by key ARN. */
+function serveKeys(mock: AccountMocks['kms'], state: AccountState): void {
+  const find = (id: string | undefined) => {
+    const keys = state.keys ?? {};
+    const arn = Object.keys(keys).find(
+      (k) =>
+        k === id ||
+        k.endsWith(`/${id}`) ||
+        (keys[k]?.aliases ?? []).some((a) => a === id || id?.endsWith(`:${a}`)),
+    );
+    const key = arn ? keys[arn] : undefined;
+    if (key) return key;
+    throw new KmsNotFound({ message: `Key '${id}' does not exist`, $metadata: meta });
+  };
+  mock.on(DescribeKeyCommand).callsFake(async ({ KeyId }) => ({ KeyMetadata: copy(find(KeyId).metadata) }));
+  mock
+    .on(GetKeyPolicyCommand)
+    .callsFake(async ({ KeyId }) => ({ Policy: find(KeyId).policy, PolicyName: 'default' }));
+}
+
 function serveTopics(mock: AccountMocks['sns'], state: AccountState, write: Write): void {
   const topic = (arn: string | undefined) => {
     const found = state.topics[arn ?? ''];
@@ -229,6 +256,17 @@ function serveTopics(mock: AccountMocks['sns'], state: AccountState, write: Writ
   mock
     .on(GetTopicAttributesCommand)
     .callsFake(async ({ TopicArn }) => ({ Attributes: withDefaultPolicy(copy(topic(TopicArn).attributes)) }));
+  mock.on(GetSubscriptionAttributesCommand).callsFake(async ({ SubscriptionArn }) => {
+    const listed = Object.values(state.topics)
+      .flatMap((t) => t.subscriptions)
+      .find((s) => s.SubscriptionArn === SubscriptionArn);
+    if (!listed) throw new NotFoundException({ message: 'Subscription does not exist', $metadata: meta });
+    const extra = state.subscriptionAttributes?.[SubscriptionArn ?? ''] ?? {};
+    const base = { SubscriptionArn: listed.SubscriptionArn ?? '', TopicArn: listed.TopicArn ?? '' };
+    return {
+      Attributes: { ...base, Protocol: listed.Protocol ?? '', Endpoint: listed.Endpoint ?? '', ...extra },
+    };
+  });
   mock.on(ListSubscriptionsByTopicCommand).callsFake(async ({ TopicArn }) => ({
     Subscriptions: copy(topic(TopicArn).subscriptions),
   }));
