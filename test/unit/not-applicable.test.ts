@@ -203,8 +203,8 @@ describe('not NOT_APPLICABLE: a guarded region, a local problem, or nothing that
     });
   });
 
-  it.each<[string, () => AccountState, string[]]>([
-    ['no trail at all', () => without('trail', bare()), ['no CloudTrail trail exists in this account']],
+  it.each<[string, () => AccountState, string[], number]>([
+    ['no trail at all', () => without('trail', bare()), ['no CloudTrail trail exists in this account'], 0],
     [
       'a single-region trail elsewhere serves no region here',
       () => {
@@ -213,6 +213,7 @@ describe('not NOT_APPLICABLE: a guarded region, a local problem, or nothing that
         return s;
       },
       [`trail ${TRAIL_NAME} is not multi-region`],
+      0,
     ],
     [
       "another account's log group without an organization trail",
@@ -224,6 +225,7 @@ describe('not NOT_APPLICABLE: a guarded region, a local problem, or nothing that
       [
         `trail org-trail delivers to log group aws-controltower/CloudTrailLogs in account ${MANAGEMENT}, not this account ${ACCOUNT}`,
       ],
+      0,
     ],
     [
       'a trail delivering here that is not multi-region (a local problem), beside an organization trail',
@@ -237,15 +239,15 @@ describe('not NOT_APPLICABLE: a guarded region, a local problem, or nothing that
         `trail ${TRAIL_NAME} is not multi-region`,
         `trail org-trail delivers to log group aws-controltower/CloudTrailLogs in account ${MANAGEMENT}, not this account ${ACCOUNT} (organization trail: enforce in that account)`,
       ],
+      1,
     ],
-  ])('%s: NON_COMPLIANT, deploy FAILED, no remnant reads', async (label, state, findings) => {
+  ])('%s: NON_COMPLIANT, deploy FAILED, no remnant reads', async (_label, state, findings, observed) => {
     const run = await runOn(state());
     expect(run.report).toMatchObject({ status: 'NON_COMPLIANT', findings });
     expect(run.report.deployInstead).toBeUndefined();
     expect(outcomeOf(run.report).status).toBe('FAILED');
-    // No remnant read: only a trail delivering here is observed (its group's alarms), none elsewhere.
-    const calls = run.mocks.cloudwatch.commandCalls(DescribeAlarmsCommand);
-    expect(calls).toHaveLength(run.report.trail === undefined && label.includes('delivering here') ? 1 : 0);
+    // No remnant read: DescribeAlarms only for the observation of a trail's log group here, if any.
+    expect(run.mocks.cloudwatch.commandCalls(DescribeAlarmsCommand)).toHaveLength(observed);
   });
 
   it('a compliant run makes no remnant read: one DescribeAlarms, the usual one', async () => {
