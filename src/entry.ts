@@ -36,7 +36,8 @@ export function buildEnforcer(env: Env): Enforcer {
 export async function invoke(enforcer: Enforcer, event: unknown, context?: Context): Promise<Report> {
   const { deps, telemetry, notifier } = enforcer;
   telemetry.begin(event, context);
-  const report = await notifier.notify(await runEvent(deps, event));
+  const remaining = context ? () => context.getRemainingTimeInMillis() : undefined;
+  const report = await notifier.notify(await runEvent(deps, event, remaining));
   telemetry.finish(report);
   return report;
 }

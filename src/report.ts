@@ -1,5 +1,6 @@
 import type { StepError } from './aws/errors';
 import type { Config } from './config';
+import type { DrillReport } from './drill/types';
 import type { Touch } from './notify/touched';
 import type { Change, Finding } from './plan';
 import { describeEndpoint } from './plan/topic';
@@ -84,6 +85,8 @@ export interface Report {
    * it built nothing of its own for it and keeps watching them.
    */
   readonly heldBy?: readonly SatisfiedBy[];
+  /** A fire drill's outcome per alarm (`{"drill": true}`), when this run was one. */
+  readonly drill?: DrillReport;
   /** With several controls selected: each control's part (the fields above are the run's, combined). */
   readonly controls?: readonly ControlPart[];
   readonly durationMs: number;

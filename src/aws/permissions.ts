@@ -1,9 +1,10 @@
 import { APPLY_GRANTS } from '../apply';
 import { DISCOVER_GRANTS } from '../discover';
+import { DRILL_GRANTS } from '../drill/alarms';
 import { ALIAS_GRANTS } from '../notify/alias';
-import { HISTORY_GRANTS } from '../observe/alarm-history';
 import { NOTIFY_GRANTS } from '../notify/publish';
 import { OBSERVE_GRANTS } from '../observe';
+import { HISTORY_GRANTS } from '../observe/alarm-history';
 import { CHAIN_GRANTS } from '../observe/chains';
 import { FEEDER_GRANTS } from '../observe/filters';
 import { REMNANT_GRANTS } from '../observe/remnants';
@@ -29,6 +30,7 @@ export function declaredGrants(): Grant[] {
     ...NOTIFY_GRANTS,
     ...ALIAS_GRANTS,
     ...HISTORY_GRANTS,
+    ...DRILL_GRANTS,
     ...BATCH_GRANTS,
   ];
   const unique = new Map(all.map((grant) => [`${grant.resource} ${grant.action}`, grant]));

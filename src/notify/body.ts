@@ -2,6 +2,7 @@ import type { BatchEntry, Report, ReportChange, Status } from '../report';
 import { maskUrls } from '../telemetry/redact';
 import { accountName } from './alias';
 import { capped, changeLine, controlOf, resourceLabel } from './describe';
+import { drillLines } from './drill';
 import { lookupOf } from './lookup';
 import { callerText, cleanText, oneLine } from './sanitize';
 
@@ -142,7 +143,12 @@ function who(report: Report): string[] {
 function whoFirst(report: Report): string[] {
   const t = report.trigger;
   if (t.kind !== 'cloudtrail') {
-    const what = { schedule: 'the daily check', manual: 'a manual invoke', deploy: 'a stack deploy' };
+    const what = {
+      schedule: 'the daily check',
+      manual: 'a manual invoke',
+      deploy: 'a stack deploy',
+      drill: 'a fire drill',
+    };
     const by = t.kind === 'unknown' ? 'an unrecognised event' : what[t.kind];
     return [`  ${by}: it sees that something changed, not who changed it`];
   }
@@ -170,6 +176,7 @@ export function alertText(report: Report): string {
   const lines = [
     ...header(report),
     ...perControl(report),
+    ...(report.drill ? section('Fire drill', drillLines(report.drill)) : []),
     ...wrong(report),
     ...news(report),
     ...done(report),

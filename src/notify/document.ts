@@ -36,6 +36,8 @@ export interface AlertDocument {
   readonly news: readonly string[];
   readonly errors: Report['errors'];
   readonly lookup?: Lookup;
+  /** A fire drill's outcome per alarm, when the run was one. */
+  readonly drill?: Report['drill'];
   /** The same text email subscribers get. */
   readonly text: string;
   /** Set when the alert was cut to fit SNS's message size limit: the lists are incomplete. */
@@ -75,6 +77,7 @@ export function alertDocument(report: Report, subject: string, text: string): Al
     news: (report.news ?? []).map(line),
     errors: report.errors.map((e) => ({ ...e, message: line(e.message) })),
     ...(lookup ? { lookup } : {}),
+    ...(report.drill ? { drill: report.drill } : {}),
     text,
   };
 }

@@ -4,8 +4,8 @@ import type { Config } from '../config';
 import { topicArn } from '../plan/desired';
 import type { Report } from '../report';
 import { maskUrls } from '../telemetry/redact';
-import { fitAlert, SNS_MESSAGE_MAX_BYTES } from './fit';
 import type { AliasLookup } from './alias';
+import { fitAlert, SNS_MESSAGE_MAX_BYTES } from './fit';
 import { type AlertMemory, createAlertMemory, newsKey, problemKey, wroteSomething } from './memory';
 import { buildAlert, sendsAlert } from './message';
 import { freshNews, quietReason, undelivered } from './news';
@@ -66,7 +66,11 @@ async function publish(deps: NotifierDeps, memory: AlertMemory, topic: string, r
 async function send(deps: NotifierDeps, memory: AlertMemory, report: Report): Promise<Notification> {
   const topic = alertTopic(deps.config, report);
   if (!topic) return { sent: false, error: 'topic unknown: the account id was not discovered' };
-  const quiet = quietReason(report, memory, freshNews(report, memory), wroteSomething(report));
+  // A drill's alert is what the drill is for: it is never quieted.
+  const drill = report.trigger.kind === 'drill' && report.drill !== undefined;
+  const quiet = drill
+    ? undefined
+    : quietReason(report, memory, freshNews(report, memory), wroteSomething(report));
   if (quiet) return { sent: false, suppressed: true, reason: quiet };
   try {
     return await publish(deps, memory, topic, report);
@@ -88,7 +92,8 @@ export function createNotifier(deps: NotifierDeps): Notifier {
   return {
     async notify(report) {
       if (report.status === 'COMPLIANT') memory.forgetProblems();
-      if (!sendsAlert(report.status) && !report.news?.length) return report;
+      const drill = report.trigger.kind === 'drill' && report.drill !== undefined && !report.drill.refused;
+      if (!sendsAlert(report.status) && !report.news?.length && !drill) return report;
       const alias = report.accountId ? await deps.alias?.() : undefined;
       const named = alias ? { ...report, accountAlias: alias } : report;
       return { ...named, notification: await send(deps, memory, named) };

@@ -1,5 +1,6 @@
 import type { Report } from '../report';
 import { actorName, controlLabel, resourcesOf } from './describe';
+import { drillHeadline } from './drill';
 import { stripInvisible } from './sanitize';
 import { touchLabel } from './touched';
 
@@ -90,7 +91,8 @@ function accountPrefix(report: Report): string {
 
 /** The alert's subject: control, what happened, and who or what caused it; ASCII, ≤ 99 characters. */
 export function alertSubject(report: Report): string {
-  const { head, detail, cause } = headline(report);
+  const drill = report.trigger.kind === 'drill' && report.drill ? report.drill : undefined;
+  const { head, detail, cause } = drill ? { ...drillHeadline(drill), detail: undefined } : headline(report);
   const tail = cause === false ? '' : causeOf(report);
   const text = `${accountPrefix(report)}${controlLabel(report)} ${head}${tail}${detail ? `: ${detail}` : ''}`;
   return asciiSubject(text);

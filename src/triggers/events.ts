@@ -12,6 +12,8 @@ export interface Actor {
 export type Trigger =
   | { readonly kind: 'schedule'; readonly time?: string }
   | { readonly kind: 'manual'; readonly dryRun: boolean }
+  /** A fire drill (`{"drill": true}`, or the optional drill schedule's `{"drill": "schedule"}`). */
+  | { readonly kind: 'drill'; readonly by: 'manual' | 'schedule' }
   | { readonly kind: 'deploy'; readonly requestType: string }
   | {
       readonly kind: 'cloudtrail';
@@ -153,16 +155,30 @@ export function isOwnSession(identity: Json, own: OwnRole): boolean {
 }
 
 function classifyManual(event: Json): Classified {
-  const unknown = Object.keys(event).filter((key) => key !== 'dryRun');
+  const unknown = Object.keys(event).filter((key) => key !== 'dryRun' && key !== 'drill');
   if (unknown.length > 0) {
     return ignore(
-      `unrecognised event (keys: ${unknown.slice(0, 5).join(', ')}); invoke with {} or {"dryRun": true}`,
+      `unrecognised event (keys: ${unknown.slice(0, 5).join(', ')}); invoke with {}, {"dryRun": true} or {"drill": true}`,
     );
   }
+  if (event.drill !== undefined && event.drill !== false) return classifyDrill(event);
   if (event.dryRun !== undefined && typeof event.dryRun !== 'boolean') {
     return ignore('dryRun must be true or false; nothing was done');
   }
   return { run: true, trigger: { kind: 'manual', dryRun: event.dryRun === true } };
+}
+
+/** `{"drill": true}` (a person) or `{"drill": "schedule"}` (the drill schedule); never with dryRun. */
+function classifyDrill(event: Json): Classified {
+  if (event.drill !== true && event.drill !== 'schedule') {
+    return ignore('drill must be true (or "schedule" from the drill schedule); nothing was done');
+  }
+  if (event.dryRun !== undefined) {
+    return ignore(
+      'a drill sets alarm states, so it has no dry run: invoke {"drill": true} alone; nothing was done',
+    );
+  }
+  return { run: true, trigger: { kind: 'drill', by: event.drill === true ? 'manual' : 'schedule' } };
 }
 
 /** Sorts any invocation payload into a run or a reasoned skip; never throws. */

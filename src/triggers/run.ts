@@ -1,3 +1,4 @@
+import { runDrill } from '../drill';
 import { requestOf } from '../notify/request';
 import { type Deps, reconcile } from '../reconcile';
 import { baseReport, type Report } from '../report';
@@ -10,12 +11,14 @@ import { classify } from './events';
  * run for all its events (src/triggers/batch.ts). Always returns a report, every URL in it masked (an
  * SDK error or a user agent quoting a webhook with its password shows only the host).
  */
-export async function runEvent(deps: Deps, event: unknown): Promise<Report> {
-  const report = isQueueBatch(event) ? await runBatch(deps, event) : await classifyAndRun(deps, event);
+export async function runEvent(deps: Deps, event: unknown, remainingMs?: () => number): Promise<Report> {
+  const report = isQueueBatch(event)
+    ? await runBatch(deps, event)
+    : await classifyAndRun(deps, event, remainingMs);
   return maskUrlsDeep(report);
 }
 
-async function classifyAndRun(deps: Deps, event: unknown): Promise<Report> {
+async function classifyAndRun(deps: Deps, event: unknown, remainingMs?: () => number): Promise<Report> {
   const classified = classify(event, deps.config.ownRole);
   if (!classified.run) {
     const trigger = classified.trigger ?? { kind: 'unknown' as const };
@@ -27,6 +30,7 @@ async function classifyAndRun(deps: Deps, event: unknown): Promise<Report> {
     };
   }
   const { trigger } = classified;
+  if (trigger.kind === 'drill') return runDrill(deps, trigger, remainingMs ? { remainingMs } : {});
   const dryRun = deps.config.mode === 'detect' || (trigger.kind === 'manual' && trigger.dryRun);
   return reconcile(deps, trigger, dryRun, requestOf(event));
 }

@@ -14,7 +14,13 @@ const props = (id: string, from = template) => resource(from, id).Properties ?? 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:cis-monitoring-alarms';
 const ALARM = 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:CIS-4.10-SecurityGroupChanges';
 /** The actions the role grants on each of the enforcer's alarms only (lower case, as grantProblems names them). */
-const OUR_ALARM_ACTIONS = ['describealarms', 'putmetricalarm', 'tagresource', 'describealarmhistory'];
+const OUR_ALARM_ACTIONS = [
+  'describealarms',
+  'putmetricalarm',
+  'tagresource',
+  'describealarmhistory',
+  'setalarmstate',
+];
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 const roleStatements = (from: Template): Statement[] =>
   (

@@ -48,11 +48,12 @@ function deployedPattern(): Record<string, unknown> {
 const allCalls = (m: AccountMocks) => Object.values(m).flatMap((stub) => stub.calls());
 
 describe('the events of its own writes', () => {
-  it('the list of own writes is exactly what repairs send (plus the alert)', async () => {
+  it('the list of own writes is exactly what repairs and a fire drill send (plus the alert)', async () => {
     const sent = new Set<string>();
     for (const account of [driftedEverywhere, topicMissing]) {
       mocks = mockAccount(account());
       await runEvent({ clients: createClients(REGION), config: configFor() }, {});
+      await runEvent({ clients: createClients(REGION), config: configFor() }, { drill: true });
       for (const w of writesSent(mocks)) sent.add(w.command.replace(/Command$/, ''));
       for (const mock of Object.values(mocks)) mock.restore();
     }

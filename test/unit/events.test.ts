@@ -108,7 +108,10 @@ describe('classify: every sample in events/', () => {
     } else {
       expect(classified).toEqual({
         run: true,
-        trigger: { kind: 'manual', dryRun: file === 'manual-dry-run.json' },
+        trigger:
+          file === 'manual-drill.json'
+            ? { kind: 'drill', by: 'manual' }
+            : { kind: 'manual', dryRun: file === 'manual-dry-run.json' },
       });
     }
   });
@@ -220,7 +223,7 @@ describe('classify: anything else', () => {
     [
       'unknown keys',
       { action: 'go', dryRun: true },
-      'unrecognised event (keys: action); invoke with {} or {"dryRun": true}',
+      'unrecognised event (keys: action); invoke with {}, {"dryRun": true} or {"drill": true}',
     ],
     ['dryRun not boolean', { dryRun: 'true' }, 'dryRun must be true or false; nothing was done'],
     [

@@ -23,7 +23,11 @@ const FILES = readdirSync(EVENTS_DIR).filter((f) => f.endsWith('.json'));
 type Json = Record<string, unknown>;
 const load = (file: string): Json => JSON.parse(readFileSync(join(EVENTS_DIR, file), 'utf8')) as Json;
 const kindOf = (file: string) =>
-  file.startsWith('cloudtrail-') ? 'cloudtrail' : file.replace(/(-dry-run)?\.json$/, '');
+  file.startsWith('cloudtrail-')
+    ? 'cloudtrail'
+    : file === 'manual-drill.json'
+      ? 'drill'
+      : file.replace(/(-dry-run)?\.json$/, '');
 
 type Handler = (event: unknown) => Promise<Report>;
 let handler: Handler;

@@ -5,6 +5,7 @@
  * trails have custom event selectors). Every correction, with what moto does, what AWS does and the
  * AWS documentation, is listed in docs/aws-differences.md.
  */
+import { type AlarmHistoryControl, alarmHistory } from './alarm-history';
 import { alarmActionLimit } from './alarms';
 import type { Correction } from './correction';
 import { filterReads } from './filter-reads';
@@ -25,14 +26,18 @@ export interface FaithfulLayer {
   reset(): void;
   /** The confirmation messages AWS would have sent to new subscribers: the humans' side. */
   readonly inbox: Inbox;
+  /** What the alarms' actions do when SetAlarmState changes a state (they succeed unless told). */
+  readonly alarmActions: AlarmHistoryControl;
 }
 
 /** A fresh layer with every correction (state is per layer: share one between proxies of one emulator). */
 export function createFaithfulLayer(): FaithfulLayer {
   const confirmation = subscriptionConfirmation();
   const settings = new FilterSettings();
+  const history = alarmHistory();
   const corrections: readonly Correction[] = [
     alarmActionLimit(),
+    history,
     confirmation.correction,
     eventSelectors(),
     { ...filterWrites(settings), reset: () => settings.clear() },
@@ -54,5 +59,6 @@ export function createFaithfulLayer(): FaithfulLayer {
       for (const c of corrections) c.reset();
     },
     inbox: confirmation.inbox,
+    alarmActions: history.control,
   };
 }

@@ -41,6 +41,8 @@ export const OWN_WRITES: readonly (readonly [string, keyof typeof SERVICES])[] =
   ['Subscribe', 'sns'],
   ['PutMetricFilter', 'logs'],
   ['PutMetricAlarm', 'monitoring'],
+  // A fire drill's write: CloudTrail records the enforcer's SetAlarmState, and the rule forwards it.
+  ['SetAlarmState', 'monitoring'],
   ['Publish', 'sns'],
 ];
 

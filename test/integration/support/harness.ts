@@ -71,6 +71,11 @@ export interface Faithful {
   confirm(endpoint: string, topicArn?: string): Promise<string>;
   /** The subscriptions still waiting for their owner. */
   pending(): readonly PendingSubscription[];
+  /**
+   * Makes every later alarm action on `topicArn` fail with AWS's `error` text, as a broken topic
+   * policy or key would (undefined: they succeed again); the layer records actions in alarm history.
+   */
+  failActions(topicArn: string, error: string | undefined): void;
 }
 
 /** A scenario's world: the account (a person's clients), its user snapshot and the enforcer to invoke. */
@@ -149,6 +154,7 @@ export function useWorld(start: Start, handlerPath = join(ROOT, 'handlers', 'rec
     faithful: {
       confirm: (endpoint, topicArn = CONTROL.topicArn) => world.emulator.human.confirm(topicArn, endpoint),
       pending: () => world.emulator.layer.inbox.pending(),
+      failActions: (topicArn, error) => world.emulator.layer.alarmActions.failTopic(topicArn, error),
     },
   };
 }

@@ -49,6 +49,8 @@ import type { Clients } from '../../../src/aws/clients';
 import { matches, parsePattern } from '../../../src/pattern';
 import type { AccountState } from '../../support/builders';
 
+import { serveAlarmHistory } from './alarm-history-mock';
+
 export { answerBelowRetries } from './below-retries';
 
 /** One mock per client of `Clients`. */
@@ -101,6 +103,7 @@ export function mockAccount(
   serveTrails(mocks.cloudtrail, state, write);
   serveLogs(mocks.logs, state, write);
   serveAlarms(mocks.cloudwatch, state, write);
+  serveAlarmHistory(mocks.cloudwatch, state, write);
   serveTopics(mocks.sns, state, write);
   serveKeys(mocks.kms, state);
   return mocks;
