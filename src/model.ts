@@ -1,5 +1,5 @@
-import type { AlarmSpec, PatternProfile } from './catalog/specs';
 import type { StepError } from './aws/errors';
+import type { AlarmSpec, PatternProfile } from './catalog/specs';
 import type { Subscription } from './config';
 
 /** The trail whose CloudWatch Logs group the control lives on, as discovery found it. */

@@ -24,7 +24,11 @@ async function readAttributes(clients: Clients, arn: string, accountId: string) 
 }
 
 /** The subscriptions, then the attributes (filter policy) of each confirmed one. */
-async function readDelivery(clients: Clients, arn: string, failures: StepError[]): Promise<SubscriptionView[]> {
+async function readDelivery(
+  clients: Clients,
+  arn: string,
+  failures: StepError[],
+): Promise<SubscriptionView[]> {
   return readSubscriptionAttributes(clients, await readSubscriptions(clients, arn), failures);
 }
 

@@ -14,7 +14,9 @@ export function deliveryFindings(desired: DesiredState, topic: TopicView, who: P
     .map((s) => ({ s, delivery: deliveryOf(s, who) }));
   const failing = judged.filter((j) => j.delivery !== true);
   if (failing.length === 0) return [];
-  const counted = desired.topic.subscriptions.length ? judged.filter((j) => isConfigured(desired, j.s)) : judged;
+  const counted = desired.topic.subscriptions.length
+    ? judged.filter((j) => isConfigured(desired, j.s))
+    : judged;
   const none = counted.length > 0 && counted.every((j) => j.delivery !== true);
   return failing.map(({ s, delivery }) => ({
     code: 'subscription-filter-drops-alarm',

@@ -1,7 +1,7 @@
 import type { DesiredState, TopicView } from '../model';
 import { keyProblems, ownPublisher, type Publisher, policyProblems } from '../verdict/topic-checks';
-import { allowsCloudWatch, mergePolicy, newTopicPolicy, ownStatementDiffers } from './policy';
 import { deliveryFindings } from './delivery';
+import { allowsCloudWatch, mergePolicy, newTopicPolicy, ownStatementDiffers } from './policy';
 import { subscriberFindings, subscriptionChanges } from './subscribers';
 import type { Change, Finding } from './types';
 

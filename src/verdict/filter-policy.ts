@@ -54,12 +54,17 @@ function numeric(conditions: unknown[], value: number): Delivery {
   for (let i = 0; i + 1 < conditions.length; i += 2) {
     const [op, bound] = [conditions[i], Number(conditions[i + 1])];
     const ok =
-      op === '=' ? value === bound
-      : op === '<' ? value < bound
-      : op === '<=' ? value <= bound
-      : op === '>' ? value > bound
-      : op === '>=' ? value >= bound
-      : undefined;
+      op === '='
+        ? value === bound
+        : op === '<'
+          ? value < bound
+          : op === '<='
+            ? value <= bound
+            : op === '>'
+              ? value > bound
+              : op === '>='
+                ? value >= bound
+                : undefined;
     if (ok === undefined) return `numeric operator ${String(op)} is not evaluated`;
     if (!ok) return false;
   }
@@ -82,7 +87,8 @@ function matchOne(rule: unknown, value: Known): Delivery {
       return typeof value === 'number' && Array.isArray(arg) ? numeric(arg, value) : false;
     case 'anything-but': {
       const inner = Array.isArray(arg) ? arg.map((a) => matchOne(a, value)) : [matchOne(arg, value)];
-      if (inner.some((r) => typeof r === 'string')) return 'anything-but of an operator that is not evaluated';
+      if (inner.some((r) => typeof r === 'string'))
+        return 'anything-but of an operator that is not evaluated';
       return !inner.includes(true);
     }
     default:

@@ -21,7 +21,11 @@ export type PolicyOutcome =
   | { readonly outcome: 'unknown'; readonly statement: string; readonly reason: string };
 
 const list = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.filter((v) => typeof v === 'string')
+      : [];
 
 /** `*`, `{"AWS": "*"}` and `{"Service": …}` naming the service match; other principal kinds never do. */
 function principalNames(principal: unknown, service: string): Tri {
@@ -78,7 +82,8 @@ export function evaluatePolicy(policy: PolicyDocument | undefined, request: Serv
   const denied = judged.find((j) => deny(j.s) && j.result === true);
   if (denied) return { outcome: 'denied', statement: denied.sid };
   const maybeDenied = judged.find((j) => deny(j.s) && typeof j.result === 'string');
-  if (maybeDenied) return { outcome: 'unknown', statement: maybeDenied.sid, reason: String(maybeDenied.result) };
+  if (maybeDenied)
+    return { outcome: 'unknown', statement: maybeDenied.sid, reason: String(maybeDenied.result) };
   const allowed = judged.find((j) => allow(j.s) && j.result === true);
   if (allowed) return { outcome: 'allowed', statement: allowed.sid };
   const maybe = judged.find((j) => allow(j.s) && typeof j.result === 'string');

@@ -84,7 +84,8 @@ export function keyProblems(topic: TopicView, who: Publisher): TopicProblem[] {
     const text = `topic is encrypted with ${key.id}, a key of account ${key.foreignAccount}: its owner can disable it or change its policy and silence every alarm without this account seeing it; use a key of this account`;
     return [{ code: 'topic-kms-foreign-key', text, certain: true }];
   }
-  if (key.error) return [{ code, text: `topic key ${key.id} could not be read: ${key.error}`, certain: false }];
+  if (key.error)
+    return [{ code, text: `topic key ${key.id} could not be read: ${key.error}`, certain: false }];
   if (key.manager === 'AWS') {
     const text = `topic is encrypted with the AWS managed key ${key.id}, which CloudWatch alarms cannot use: use a customer managed key`;
     return [{ code: 'topic-kms-aws-managed-key', text, certain: true }];
@@ -105,8 +106,12 @@ export function deliveryOf(s: SubscriptionView, who: Publisher): Delivery {
 
 /** Why a subscription that does not certainly deliver does not count, for a sentence. */
 export function deliveryReason(s: SubscriptionView, d: Delivery): string {
-  if (typeof d === 'string') return `whether its filter policy passes the alarm notification cannot be told (${d})`;
-  const scope = s.filterPolicyScope === 'MessageBody' ? 'message body' : 'message attributes, which alarm notifications do not carry';
+  if (typeof d === 'string')
+    return `whether its filter policy passes the alarm notification cannot be told (${d})`;
+  const scope =
+    s.filterPolicyScope === 'MessageBody'
+      ? 'message body'
+      : 'message attributes, which alarm notifications do not carry';
   return `its filter policy (on the ${scope}) drops the alarm notification: remove the FilterPolicy or make it match`;
 }
 
@@ -115,7 +120,11 @@ export function topicProblems(topic: TopicView, who: Publisher): TopicProblem[] 
   const problems = [...policyProblems(topic, who), ...keyProblems(topic, who)];
   const confirmed = topic.subscriptions.filter((s) => s.confirmed);
   if (confirmed.length === 0) {
-    problems.push({ code: 'no-confirmed-subscriber', text: 'topic has no confirmed subscriber', certain: true });
+    problems.push({
+      code: 'no-confirmed-subscriber',
+      text: 'topic has no confirmed subscriber',
+      certain: true,
+    });
     return problems;
   }
   const judged = confirmed.map((s) => ({ s, d: deliveryOf(s, who) }));

@@ -50,7 +50,12 @@ describe('reconcile: a compliant run makes the same reads as before, in at most 
       "our alarm also notifies the user's topic",
       withOpsTopic,
       // The user's topic is judged as ours is: its policy and its subscriber's filter policy too.
-      { ...COMPLIANT_READS, ListSubscriptionsByTopic: 2, GetTopicAttributes: 2, GetSubscriptionAttributes: 2 },
+      {
+        ...COMPLIANT_READS,
+        ListSubscriptionsByTopic: 2,
+        GetTopicAttributes: 2,
+        GetSubscriptionAttributes: 2,
+      },
       5,
       [TOPIC_ARN, OPS],
     ],
