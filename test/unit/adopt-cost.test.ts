@@ -58,6 +58,8 @@ describe('the cost of an adopted control', () => {
     ]);
     expect(counts(run.calls)).toEqual({
       ...COMPLIANT_READS,
+      // Each selected control's alarm history, read by name whether or not the alarm exists.
+      DescribeAlarmHistory: 2,
       DescribeAlarmsForMetric: 1,
       ListSubscriptionsByTopic: 2,
       GetTopicAttributes: 2,
