@@ -7,6 +7,7 @@ import { DescribeAlarmsForMetricCommand } from '@aws-sdk/client-cloudwatch';
 import { TestMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   AuthorizationErrorException,
+  GetTopicAttributesCommand,
   ListSubscriptionsByTopicCommand,
   PublishCommand,
   ThrottledException,
@@ -80,6 +81,14 @@ const ROWS: readonly Advisory[] = [
     expected: `subscribers could not be read: sns:ListSubscriptionsByTopic on ${OPS_TOPIC}: `,
   },
   {
+    // The verdict reads another chain's topic whole (issue 16): its policy too.
+    label: 'sns:GetTopicAttributes on another topic',
+    command: 'GetTopicAttributesCommand',
+    inject: (m, f) => m.sns.on(GetTopicAttributesCommand, { TopicArn: OPS_TOPIC }).callsFake(f),
+    named: notChecked,
+    expected: `subscribers could not be read: sns:GetTopicAttributes on ${OPS_TOPIC}: `,
+  },
+  {
     label: 'logs:TestMetricFilter',
     command: 'TestMetricFilterCommand',
     inject: (m, f) => m.logs.on(TestMetricFilterCommand).callsFake(f),
@@ -139,7 +148,7 @@ describe('advisory reads failing', () => {
 
   it('covers every advisory command', () => {
     expect(new Set(ROWS.map((r) => r.command))).toEqual(
-      new Set([...ADVISORY_COMMANDS, 'ListSubscriptionsByTopicCommand']),
+      new Set([...ADVISORY_COMMANDS, 'ListSubscriptionsByTopicCommand', 'GetTopicAttributesCommand']),
     );
   });
 });
