@@ -22,13 +22,14 @@ export const isAwsManagedAlias = (id: string): boolean => AWS_MANAGED.test(id);
 
 /**
  * Reads the topic's customer managed key: DescribeKey (resolves alias names and ARNs) then its default
- * policy. A key in another account is not read. Never throws: a failed read is kept in `error`.
+ * policy. A key in another account is not read. Never throws: a failed read is kept in `error` and `failures`.
  */
 export async function readKey(
   clients: Clients,
   id: string,
   accountId: string,
-): Promise<KeyView & { failed?: StepError }> {
+  failures: StepError[],
+): Promise<KeyView> {
   const owner = keyAccount(id);
   if (owner && owner !== accountId) return { id, foreignAccount: owner };
   try {
@@ -47,6 +48,7 @@ export async function readKey(
     return policy ? { ...base, policy } : { ...base, error: 'key policy could not be parsed' };
   } catch (error) {
     const e = toStepError(STEP, error);
-    return { id, error: `${e.action} on ${e.resource}: ${e.code}`, failed: e };
+    failures.push(e);
+    return { id, error: `${e.action} on ${e.resource}: ${e.code}` };
   }
 }

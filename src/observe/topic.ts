@@ -13,13 +13,13 @@ import { parsePolicy } from './policy-text';
 import { readSubscriptionAttributes } from './subscriptions';
 
 /** The topic's attributes, then its customer managed key (never alias/aws/sns): one more round when it has one. */
-async function readAttributes(clients: Clients, arn: string, accountId: string) {
+async function readAttributes(clients: Clients, arn: string, accountId: string, failures: StepError[]) {
   const attributes = await attempt('observe topic', 'sns:GetTopicAttributes', arn, () =>
     clients.sns.send(new GetTopicAttributesCommand({ TopicArn: arn })),
   );
   const attrs = attributes?.Attributes ?? {};
   const id = attrs.KmsMasterKeyId;
-  const key = id && !isAwsManagedAlias(id) ? await readKey(clients, id, accountId) : undefined;
+  const key = id && !isAwsManagedAlias(id) ? await readKey(clients, id, accountId, failures) : undefined;
   return { attrs, key };
 }
 
@@ -44,17 +44,15 @@ export async function readTopic(
   try {
     const failures: StepError[] = [];
     const [{ attrs, key }, subscriptions] = await Promise.all([
-      readAttributes(clients, arn, accountId),
+      readAttributes(clients, arn, accountId, failures),
       readDelivery(clients, arn, failures),
     ]);
-    if (key?.failed) failures.push(key.failed);
-    const { failed: _, ...keyView } = key ?? { id: '' };
     const maxMessageBytes = Number(attrs.MaximumMessageSize);
     return {
       arn,
       policy: parsePolicy(attrs.Policy),
       ...(attrs.KmsMasterKeyId ? { kmsMasterKeyId: attrs.KmsMasterKeyId } : {}),
-      ...(key ? { key: keyView } : {}),
+      ...(key ? { key } : {}),
       ...(failures.length ? { readErrors: failures } : {}),
       ...(maxMessageBytes > 0 ? { maxMessageBytes } : {}),
       subscriptions,
