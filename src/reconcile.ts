@@ -225,10 +225,7 @@ export async function reconcile(
         notice: (p) => noticeOf({ desired, trail, actual: p.actual, trigger, request }),
       }),
     );
-    const histories = await historyOutcomes(
-      history,
-      found.controls.map((c) => c.desired),
-    );
+    const histories = await historyOutcomes(history, found.controls);
     const actionFindings = new Map(
       controls.map((c, i) => [c.selected.control.id, histories[i]?.findings ?? []]),
     );

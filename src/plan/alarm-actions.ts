@@ -59,17 +59,28 @@ export function failedActionFinding(desired: DesiredState, failures: readonly Ac
   };
 }
 
-/** Per control (in order), the finding or error its alarm's history adds; nothing when it was not read. */
+/** One control as the history judgement needs it: its desired state and whether its alarm exists now. */
+export interface HistoryOf {
+  readonly desired: DesiredState;
+  readonly reads: { readonly observation: { readonly alarm?: unknown } };
+}
+
+/**
+ * Per control (in order), the finding or error its alarm's history adds; nothing when it was not read,
+ * and no finding when the enforcer's alarm does not exist now (CloudWatch keeps a deleted alarm's history: a control
+ * held by another chain is not judged on an alarm of ours that is gone).
+ */
 export async function historyOutcomes(
   pending: PendingHistory | undefined,
-  desired: readonly DesiredState[],
+  controls: readonly HistoryOf[],
 ): Promise<HistoryOutcome[]> {
-  if (!pending) return desired.map(() => NONE);
+  if (!pending) return controls.map(() => NONE);
   return Promise.all(
-    desired.map(async (d): Promise<HistoryOutcome> => {
+    controls.map(async ({ desired: d, reads }): Promise<HistoryOutcome> => {
       const read = await pending.get(d.alarm.name);
       if (!read) return NONE;
       if ('error' in read) return { findings: [], errors: [read.error] };
+      if (reads.observation.alarm === undefined) return NONE;
       const failures = failedSinceSuccess(read.actions, d.topic.arn);
       return failures.length ? { findings: [failedActionFinding(d, failures)], errors: [] } : NONE;
     }),

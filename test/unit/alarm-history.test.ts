@@ -153,6 +153,16 @@ describe('the run reads the history on the daily sweep and manual runs only', ()
     expect(report.findings.join('\n')).toContain(KMS_ERROR);
   });
 
+  it("a deleted alarm's old failures (CloudWatch keeps its history) are not judged: the alarm is rebuilt", async () => {
+    mocks = mockAccount(without('alarm'));
+    mocks.cloudwatch.on(DescribeAlarmHistoryCommand).resolves({
+      AlarmHistoryItems: [action('2026-11-25T08:00:00Z', false)],
+    });
+    const report = await runEvent({ clients, config: configFor() }, schedule);
+    expect(report.status).toBe('REPAIRED');
+    expect(report.findings.join('\n')).not.toContain('failed to notify');
+  });
+
   it('a success since the failure: COMPLIANT', async () => {
     const { report } = await run(schedule, [
       action('2026-11-25T09:00:00Z', true),
