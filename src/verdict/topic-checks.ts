@@ -97,9 +97,15 @@ export function keyProblems(topic: TopicView, who: Publisher): TopicProblem[] {
   return keyPolicyProblems(key, who);
 }
 
+/** Protocols CloudWatch alarm notifications reach as formatted text (its per-protocol message), not JSON. */
+const TEXT_PROTOCOLS: ReadonlySet<string> = new Set(['email', 'sms']);
+
 /** Whether one confirmed subscription receives the alarm's notification (its filter policy). */
 export function deliveryOf(s: SubscriptionView, who: Publisher): Delivery {
   if (s.attributesError) return `its attributes could not be read: ${s.attributesError}`;
+  if (s.filterPolicy && s.filterPolicyScope === 'MessageBody' && TEXT_PROTOCOLS.has(s.protocol)) {
+    return `CloudWatch sends ${s.protocol} subscribers a text message, not the JSON the body filter would be judged on`;
+  }
   const body = alarmNotification(who.alarm, who.alarmArn, who.accountId);
   return deliversAlarm(s.filterPolicy, s.filterPolicyScope, body);
 }

@@ -179,31 +179,41 @@ describe("plan: the topic's customer managed key", () => {
 });
 
 describe('plan: subscriptions that deliver', () => {
+  // A queue receives the notification's JSON; email and SMS get CloudWatch's formatted text instead.
+  const SQS = { protocol: 'sqs', endpoint: `arn:aws:sqs:us-east-1:${ACCOUNT}:alarms` } as const;
+  const ANYONE = { SUBSCRIPTIONS: '' };
   it.each<[string, Partial<SubscriptionView>]>([
     ['a filter policy on message attributes (the default scope)', { filterPolicy: '{"severity":["high"]}' }],
     ['exists on an attribute alarms never carry', { filterPolicy: '{"severity":[{"exists":true}]}' }],
     [
       'a body filter on another state',
-      { filterPolicy: '{"NewStateValue":["OK"]}', filterPolicyScope: 'MessageBody' },
+      { ...SQS, filterPolicy: '{"NewStateValue":["OK"]}', filterPolicyScope: 'MessageBody' },
     ],
     [
       'a body filter on another metric',
-      { filterPolicy: '{"Trigger":{"MetricName":[{"prefix":"Billing"}]}}', filterPolicyScope: 'MessageBody' },
+      {
+        ...SQS,
+        filterPolicy: '{"Trigger":{"MetricName":[{"prefix":"Billing"}]}}',
+        filterPolicyScope: 'MessageBody',
+      },
     ],
   ])('the only subscriber has %s → blocking, named', (_label, patch) => {
-    const p = planDrift(subscribers(confirmed(patch)));
+    const p = planDrift(subscribers(confirmed(patch)), ANYONE);
     expect(summary(p)).toEqual({ ...nothing, findings: [['subscription-filter-drops-alarm', true]] });
-    expect(p.findings[0]?.message).toMatch(/^email:sec@example.com is confirmed but its filter policy/);
+    expect(p.findings[0]?.message).toMatch(
+      /^(email:sec@example.com|sqs:arn:\S+) is confirmed but its filter policy/,
+    );
   });
 
   it.each<[string, Partial<SubscriptionView>]>([
     [
       'a body filter on ALARM',
-      { filterPolicy: '{"NewStateValue":["ALARM"]}', filterPolicyScope: 'MessageBody' },
+      { ...SQS, filterPolicy: '{"NewStateValue":["ALARM"]}', filterPolicyScope: 'MessageBody' },
     ],
     [
       'a body filter with $or, anything-but and numeric',
       {
+        ...SQS,
         filterPolicy:
           '{"$or":[{"AlarmName":[{"anything-but":["x"]}]},{"Trigger":{"Threshold":[{"numeric":[">",5]}]}}]}',
         filterPolicyScope: 'MessageBody',
@@ -211,15 +221,23 @@ describe('plan: subscriptions that deliver', () => {
     ],
     ['exists: false on an attribute', { filterPolicy: '{"severity":[{"exists":false}]}' }],
   ])('a subscriber with %s still receives the alarm → nothing', (_label, patch) => {
-    expect(summary(planDrift(subscribers(confirmed(patch))))).toEqual(nothing);
+    expect(summary(planDrift(subscribers(confirmed(patch)), ANYONE))).toEqual(nothing);
+  });
+
+  it('an email subscriber with a body filter, even one on ALARM → blocking "cannot be told" (it gets text)', () => {
+    const patch = { filterPolicy: '{"NewStateValue":["ALARM"]}', filterPolicyScope: 'MessageBody' };
+    const p = planDrift(subscribers(confirmed(patch)));
+    expect(summary(p).findings).toEqual([['subscription-filter-drops-alarm', true]]);
+    expect(p.findings[0]?.message).toMatch(/CloudWatch sends email subscribers a text message/);
   });
 
   it('a body filter on a field only known when the alarm fires → blocking "cannot be told"', () => {
     const patch = {
+      ...SQS,
       filterPolicy: '{"NewStateReason":[{"prefix":"Threshold"}]}',
       filterPolicyScope: 'MessageBody',
     };
-    const p = planDrift(subscribers(confirmed(patch)));
+    const p = planDrift(subscribers(confirmed(patch)), ANYONE);
     expect(summary(p).findings).toEqual([['subscription-filter-drops-alarm', true]]);
     expect(p.findings[0]?.message).toMatch(/cannot be told/);
   });
