@@ -108,6 +108,13 @@ export async function runCases(s: Session, runs: number): Promise<SingleCases> {
   };
   await compliantAccount(s, false);
   const base = await runCase(s, runs, { name: 'compliant', event: 'schedule', targets: compliantTargets });
+  // The same account on an event (someone else's alarm deleted): an event-driven run reads no alarm
+  // history, so it costs what a compliant run cost before the sweep's history read.
+  const onEvent = await runCase(s, runs, {
+    name: 'compliant, event-driven',
+    event: 'cloudtrail-delete-user-alarm',
+    targets: compliantTargets,
+  });
   const tampered = await runCase(s, runs, tamper);
   const repair = await runCase(s, runs, {
     name: 'repair from scratch',
@@ -123,5 +130,5 @@ export async function runCases(s: Session, runs: number): Promise<SingleCases> {
     name: 'scale: one tamper',
     targets: flatTargets(tampered),
   });
-  return { cases: [base, repair, tampered, scaleBase, scaleTampered], tampered, repair };
+  return { cases: [base, onEvent, repair, tampered, scaleBase, scaleTampered], tampered, repair };
 }
