@@ -198,7 +198,8 @@ describe('the packaged main template in the emulator, deployed as sls deploy doe
     );
     const types = named.map((r) => r.ResourceType);
     expect(types.filter((t) => t === 'AWS::SQS::Queue')).toHaveLength(3);
-    expect(types.filter((t) => t === 'AWS::Events::Rule')).toHaveLength(2);
+    // The watched calls, the daily schedule and the fire-drill schedule (disabled by default).
+    expect(types.filter((t) => t === 'AWS::Events::Rule')).toHaveLength(3);
     expect(types).toEqual(
       expect.arrayContaining(['AWS::Lambda::Function', 'AWS::Lambda::EventSourceMapping', 'AWS::IAM::Role']),
     );
