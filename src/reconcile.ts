@@ -23,7 +23,7 @@ import {
   wouldBuild,
 } from './plan/adopt';
 import { droppedActionNews } from './plan/alarm';
-import { historyOutcomes, readsActionHistory, startHistoryReads } from './plan/alarm-actions';
+import { historyOutcomes, historySettled, readsActionHistory, startHistoryReads } from './plan/alarm-actions';
 import { baseReport, type ControlPart, combineParts, type Report, reportChange, statusOf } from './report';
 import type { Trigger } from './triggers/events';
 import { type Assessment, assessControl } from './verdict';
@@ -269,6 +269,9 @@ export async function reconcile(
     return finish(withNews({ ...run.where, ...combineParts(parts) }, news));
   } catch (error) {
     return finish({ status: 'ERROR', errors: [toStepError('reconcile', error)] });
+  } finally {
+    // Nothing left running: a run that ends early (no trail, discovery failed) still waits for them.
+    await historySettled(history);
   }
 }
 

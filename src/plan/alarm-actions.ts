@@ -33,6 +33,11 @@ export function startHistoryReads(
   return new Map(names.map((name) => [name, readActions(clients.cloudwatch, name, now)]));
 }
 
+/** Resolves once every read started has answered (they never reject). */
+export async function historySettled(pending: PendingHistory | undefined): Promise<void> {
+  await Promise.all(pending?.values() ?? []);
+}
+
 /** What one control's alarm history adds to its pass: a blocking finding, or the failed read. */
 export interface HistoryOutcome {
   readonly findings: readonly Finding[];

@@ -11,6 +11,7 @@ import {
   CloudWatchServiceException,
   DescribeAlarmHistoryCommand,
 } from '@aws-sdk/client-cloudwatch';
+import { GetCallerIdentityCommand, STSServiceException } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createClients } from '../../src/aws/clients';
 import { failedSinceSuccess, HISTORY_MAX_RECORDS, toActionRecord } from '../../src/observe/alarm-history';
@@ -202,6 +203,26 @@ describe('the run reads the history on the daily sweep and manual runs only', ()
       }),
     ]);
     expect(writesSent(mocks).map((w) => w.command)).toEqual(['PutMetricAlarmCommand']);
+  });
+});
+
+describe('nothing left running', () => {
+  it('a run that ends early (discovery failed) returns only once the history read has answered', async () => {
+    mocks = mockAccount(compliant());
+    let answered = false;
+    mocks.cloudwatch.on(DescribeAlarmHistoryCommand).callsFake(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      answered = true;
+      return { AlarmHistoryItems: [] };
+    });
+    mocks.sts
+      .on(GetCallerIdentityCommand)
+      .rejects(
+        new STSServiceException({ name: 'AccessDenied', $fault: 'client', message: 'denied', $metadata: {} }),
+      );
+    const report = await runEvent({ clients, config: configFor() }, schedule);
+    expect(report.status).toBe('ERROR');
+    expect(answered).toBe(true);
   });
 });
 

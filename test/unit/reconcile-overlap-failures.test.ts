@@ -18,9 +18,17 @@ describe('reconcile: discovery fails during the early reads → ERROR, nothing l
     ]);
     // The region's first page of filters needs nothing from discovery: it is the one read beside it.
     expect(run.mocks.logs.calls().map((c) => c.args[0].input)).toEqual([{ limit: 50 }]);
-    for (const mock of [run.mocks.cloudwatch, run.mocks.sns]) expect(mock.calls()).toEqual([]);
+    // So is the alarm's action history on a manual run (it needs only the alarm's name).
+    const history = run.mocks.cloudwatch.calls().map((c) => (c.args[0] as object).constructor.name);
+    expect(history).toEqual(['DescribeAlarmHistoryCommand']);
+    expect(run.mocks.sns.calls()).toEqual([]);
     await later(SLOW_MS);
-    expect(counts(run.calls)).toEqual({ GetCallerIdentity: 1, DescribeTrails: 1, DescribeMetricFilters: 1 });
+    expect(counts(run.calls)).toEqual({
+      GetCallerIdentity: 1,
+      DescribeTrails: 1,
+      DescribeMetricFilters: 1,
+      DescribeAlarmHistory: 1,
+    });
   });
 
   it.each(Object.entries(STATUS_DENIED))(
