@@ -40,6 +40,8 @@ function reads(state: AccountState): Record<string, () => object> {
     }),
     DescribeAlarmsCommand: () => ({ MetricAlarms: state.alarms }),
     DescribeAlarmsForMetricCommand: () => ({ MetricAlarms: state.alarms }),
+    // A manual run reads the alarm's action history (nothing recorded yet).
+    DescribeAlarmHistoryCommand: () => ({ AlarmHistoryItems: [] }),
     GetTopicAttributesCommand: () => ({ Attributes: topic?.attributes }),
     ListSubscriptionsByTopicCommand: () => ({ Subscriptions: topic?.subscriptions }),
     GetSubscriptionAttributesCommand: () => ({ Attributes: {} }),
