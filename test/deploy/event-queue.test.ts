@@ -108,17 +108,19 @@ describe('the watched calls reach the function through one FIFO queue', () => {
     expect(naming.map(([id]) => id)).toEqual([policy]);
   });
 
-  it('EventBridge invokes the function for the daily schedule only; the watched calls never invoke it directly', () => {
+  it('EventBridge invokes the function for its two schedules only (the daily sweep, the fire drill, disabled by default); the watched calls never invoke it directly', () => {
     const permissions = resourcesOf(template, 'AWS::Lambda::Permission');
-    expect(permissions).toHaveLength(1);
-    const [[, permission] = []] = permissions;
-    expect(permission?.Properties).toMatchObject({
-      Principal: 'events.amazonaws.com',
-      SourceArn: arnOf('ReconcileEventsRuleSchedule1'),
-    });
+    expect(permissions.map(([, p]) => p.Properties)).toEqual(
+      ['ReconcileEventsRuleSchedule1', 'ReconcileEventsRuleSchedule2'].map((rule) =>
+        expect.objectContaining({ Principal: 'events.amazonaws.com', SourceArn: arnOf(rule) }),
+      ),
+    );
     const schedule = props('ReconcileEventsRuleSchedule1');
     expect(schedule.ScheduleExpression).toBe('rate(1 day)');
     expect(schedule.Targets).toEqual([expect.objectContaining({ Arn: arnOf('ReconcileLambdaFunction') })]);
+    const drill = props('ReconcileEventsRuleSchedule2');
+    expect(drill.State).toBe('DISABLED');
+    expect(drill.Targets).toEqual([expect.objectContaining({ Arn: arnOf('ReconcileLambdaFunction') })]);
   });
 
   it('the queues are the three the template declares: event queue, its dead-letter queue, the on-failure queue', () => {
