@@ -30,9 +30,9 @@ export const CLIENT_LIMITS: ClientLimits = {
   requestTimeoutMs: 10_000,
 };
 
-/** Builds the clients once per cold start, for one region; AWS_ENDPOINT_URL is honoured by the SDK itself. */
-export function createClients(region: string, limits: ClientLimits = CLIENT_LIMITS): Clients {
-  const options = {
+/** Every client's options: the region, the bounded attempts and the bounded connection and answer times. */
+export function clientOptions(region: string, limits: ClientLimits = CLIENT_LIMITS) {
+  return {
     region,
     maxAttempts: limits.maxAttempts,
     requestHandler: {
@@ -42,6 +42,11 @@ export function createClients(region: string, limits: ClientLimits = CLIENT_LIMI
       throwOnRequestTimeout: true,
     },
   };
+}
+
+/** Builds the clients once per cold start, for one region; AWS_ENDPOINT_URL is honoured by the SDK itself. */
+export function createClients(region: string, limits: ClientLimits = CLIENT_LIMITS): Clients {
+  const options = clientOptions(region, limits);
   return {
     cloudtrail: new CloudTrailClient(options),
     cloudwatch: new CloudWatchClient(options),

@@ -1,5 +1,5 @@
 import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
-import { CLIENT_LIMITS, type ClientLimits } from '../aws/clients';
+import { CLIENT_LIMITS, type ClientLimits, clientOptions } from '../aws/clients';
 import { grants } from '../aws/grants';
 
 /**
@@ -16,15 +16,7 @@ export type AliasLookup = () => Promise<string | undefined>;
 
 /** An IAM client with the same bounded timeouts as the run's clients (IAM answers from its global endpoint). */
 export function createIamClient(region: string, limits: ClientLimits = CLIENT_LIMITS): IAMClient {
-  return new IAMClient({
-    region,
-    maxAttempts: limits.maxAttempts,
-    requestHandler: {
-      connectionTimeout: limits.connectionTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      throwOnRequestTimeout: true,
-    },
-  });
+  return new IAMClient(clientOptions(region, limits));
 }
 
 /**
