@@ -36,16 +36,20 @@ export interface Choice {
   readonly moved?: Moved;
 }
 
-type Rank = readonly [number, number, number, number];
+type Rank = readonly [number, number, number, number, number];
 
 /**
  * Preference, lower first: the log group holding our filter, then the trail of this container's last
- * run (`previous`), then logging, then selectors the enforcer can judge.
+ * run (`previous`), then logging, then delivering to its log group (no current delivery error: a trail
+ * that cannot deliver is chosen only when nothing better qualifies, and its finding blocks), then
+ * selectors the enforcer can judge. The control never moves away from our filter for a delivery error:
+ * the finding tells the operator what to fix where the control is.
  */
 const rankOf = (view: TrailView, holds: Holds, previous?: string): Rank => [
   holds(view.logGroupName) === true ? 0 : 1,
   view.arn === previous ? 0 : 1,
   view.isLogging ? 0 : 1,
+  view.delivery?.blocking ? 1 : 0,
   view.selectorDoubt ? 1 : 0,
 ];
 const before = (a: readonly number[], b: readonly number[]): boolean => {

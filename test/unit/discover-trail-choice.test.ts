@@ -1,7 +1,7 @@
 /**
  * Which trail the control lives on when several qualify (AWS lists trails in no promised order): the
  * one whose log group already holds the enforcer's filter, then the one this container used last, then
- * by trail ARN; a move to another log group is news naming both; two homes of our filter are a blocking
+ * one that delivers (no current CloudWatch Logs delivery error), then by trail ARN; a move to another log group is news naming both; two homes of our filter are a blocking
  * finding. Mocked account.
  */
 import type { Trail } from '@aws-sdk/client-cloudtrail';
@@ -21,6 +21,7 @@ import {
   TRAIL_ARN,
   without,
 } from '../support/builders';
+import type { AccountMocks } from './support/mock-account';
 import { runAgain, runOn } from './support/run';
 
 const DECOY = 'decoy-logs';
@@ -151,5 +152,30 @@ describe('what cannot be read does not move the control', () => {
     expect(run.report.status).toBe('ERROR');
     expect(run.report.errors[0]).toMatchObject({ action: 'logs:DescribeMetricFilters', resource: LOG_GROUP });
     expect(run.writes).toEqual([]);
+  });
+});
+
+describe('a qualifying trail whose CloudWatch Logs delivery fails (GetTrailStatus reports a current error)', () => {
+  const ERROR = 'Access denied. Verify in IAM that the role has adequate permissions.';
+  /** GetTrailStatus of the decoy (listed first) reports `decoy`, of the real trail `real`. */
+  const statuses = (decoy: object, real: object) => (mocks: AccountMocks) => {
+    mocks.cloudtrail.on(GetTrailStatusCommand, { Name: DECOY_ARN }).resolves({ IsLogging: true, ...decoy });
+    mocks.cloudtrail.on(GetTrailStatusCommand, { Name: TRAIL_ARN }).resolves({ IsLogging: true, ...real });
+  };
+  const failing = { LatestCloudWatchLogsDeliveryError: ERROR };
+  const delivering = { LatestCloudWatchLogsDeliveryTime: new Date() };
+
+  it('on a fresh account the delivering trail is chosen, not the failing one listed first (and first by ARN)', async () => {
+    const run = await runOn(withDecoyFirst(without('filter')), { arrange: statuses(failing, delivering) });
+    expect(run.report).toMatchObject({ status: 'REPAIRED', trail: TRAIL_ARN, logGroup: LOG_GROUP });
+    expect(run.report.findings.join('\n')).not.toContain('is not delivering');
+  });
+
+  it('the trail holding our filter fails to deliver: the control stays there and the run is NON_COMPLIANT naming the role', async () => {
+    const state = withDecoyFirst();
+    const run = await runOn(state, { arrange: statuses(delivering, failing) });
+    expect(run.report).toMatchObject({ status: 'NON_COMPLIANT', trail: TRAIL_ARN, logGroup: LOG_GROUP });
+    expect(run.report.findings.join('\n')).toContain('is not delivering to log group');
+    expect(filtersOn(state, DECOY)).toEqual([]);
   });
 });
