@@ -1,8 +1,8 @@
 /**
  * Which trail the control lives on when several qualify (AWS lists trails in no promised order): the
  * one whose log group already holds the enforcer's filter, then the one this container used last, then
- * one that delivers (no current CloudWatch Logs delivery error), then by trail ARN; a move to another log group is news naming both; two homes of our filter are a blocking
- * finding. Mocked account.
+ * one that delivers (no current CloudWatch Logs delivery error), then by trail ARN; a move to another log
+ * group is news naming both; two homes of our filter are a blocking finding. Mocked account.
  */
 import type { Trail } from '@aws-sdk/client-cloudtrail';
 import { GetTrailStatusCommand, AccessDeniedException as TrailDenied } from '@aws-sdk/client-cloudtrail';
