@@ -28,6 +28,7 @@ import {
   without,
   writesSent,
 } from '../support/builders';
+import { actionItem } from './support/alarm-history-mock';
 
 const ALARM = 'CIS-4.10-SecurityGroupChanges';
 const ALARM_ARN = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${ALARM}`;
@@ -35,25 +36,9 @@ const POLICY_ERROR = `Resource: ${ALARM_ARN} is not authorized to perform: SNS:P
 const KMS_ERROR =
   'null (Service: AWSKMS; Status Code: 400; Error Code: AccessDeniedException; Request ID: c97514c0; Proxy: null)';
 
-/** An Action item as DescribeAlarmHistory returns it. */
-function action(at: string, ok: boolean, error = POLICY_ERROR, topic = TOPIC_ARN): AlarmHistoryItem {
-  return {
-    AlarmName: ALARM,
-    AlarmType: 'MetricAlarm',
-    Timestamp: new Date(at),
-    HistoryItemType: 'Action',
-    HistorySummary: ok
-      ? `Successfully executed action ${topic}`
-      : `Failed to execute action ${topic}. Received error: "${error}"`,
-    HistoryData: JSON.stringify({
-      actionState: ok ? 'Succeeded' : 'Failed',
-      stateUpdateTimestamp: Date.parse(at),
-      notificationResource: topic,
-      publishedMessage: ok ? '{"default":"{\\"AlarmName\\":\\"x\\"}"}' : null,
-      error: ok ? null : error,
-    }),
-  };
-}
+/** An Action item of our alarm (on our topic unless `topic`), succeeded or failed with `error`. */
+const action = (at: string, ok: boolean, error = POLICY_ERROR, topic = TOPIC_ARN): AlarmHistoryItem =>
+  actionItem(ALARM, new Date(at), topic, ok ? undefined : error);
 
 const schedule = { 'detail-type': 'Scheduled Event', source: 'aws.events', time: '2026-11-26T06:00:00Z' };
 const clients = createClients(REGION);

@@ -29,7 +29,13 @@ const ACTIONS_OF = {
   INSUFFICIENT_DATA: 'InsufficientDataActions',
 } as const;
 
-function actionItem(alarm: string, at: Date, topic: string, error: string | undefined): AlarmHistoryItem {
+/** An Action item as DescribeAlarmHistory returns it: the action on `topic` succeeded, or failed with `error`. */
+export function actionItem(
+  alarm: string,
+  at: Date,
+  topic: string,
+  error: string | undefined,
+): AlarmHistoryItem {
   const ok = error === undefined;
   return {
     AlarmName: alarm,
@@ -43,6 +49,7 @@ function actionItem(alarm: string, at: Date, topic: string, error: string | unde
       actionState: ok ? 'Succeeded' : 'Failed',
       notificationResource: topic,
       stateUpdateTimestamp: at.getTime(),
+      publishedMessage: ok ? '{"default":"{\\"AlarmName\\":\\"x\\"}"}' : null,
       error: ok ? null : error,
     }),
   };
