@@ -99,13 +99,10 @@ function findingsFor(
 ): readonly Finding[] {
   const id = control.selected.control.id;
   const missed = trail.unrecorded && Object.hasOwn(trail.unrecorded, id) ? trail.unrecorded[id] : undefined;
-  const actions = run.actionFindings?.get(id) ?? [];
-  if (!missed) return [...run.trailFindings, ...actions];
-  return [
-    ...run.trailFindings,
-    { code: 'trail-events-missing', message: missed, blocking: true },
-    ...actions,
-  ];
+  const unrecorded: Finding[] = missed
+    ? [{ code: 'trail-events-missing', message: missed, blocking: true }]
+    : [];
+  return [...run.trailFindings, ...unrecorded, ...(run.actionFindings?.get(id) ?? [])];
 }
 
 /** A control's part of the report: its fields and which control it is. */
